@@ -1,0 +1,31 @@
+"""Shared fixtures: a network guard (tests never touch the internet) and small lexicons."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+@pytest.fixture(autouse=True)
+def _no_internet(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Refuse connections to anything but loopback; tests that serve files locally still work."""
+    if request.node.get_closest_marker("network"):
+        return
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and host not in ("127.0.0.1", "::1", "localhost") and not host.startswith("/"):
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture()
+def resources() -> Path:
+    return RESOURCES
