@@ -50,11 +50,6 @@ def _register() -> None:
 
     app.add_typer(lexicon_app, name="lexicon", help="Inspect, build and update gene lexicons.")
     register_ner(app)
-    try:
-        from pathfig.pipeline_cli import register as register_run
-    except ImportError:  # the run stage is optional until the OCR stack is present
-        return
-    register_run(app)
 
 
 _register()
