@@ -1,0 +1,158 @@
+"""Combine official sources into one :class:`~pathfig.lexicon.model.Lexicon` with provenance.
+
+Human: HGNC (symbols, previous symbols, aliases) + NCBI Gene (gene_info and/or org.Hs.eg.db:
+symbols and synonyms) + FamPlex (families and complexes). Other organisms: gene_info alone.
+
+When HGNC is given, NCBI rows of HGNC genes are aligned to HGNC: they take its symbol, id and
+locus type, and an NCBI "symbol" that is not the current HGNC symbol (NCBI lags behind HGNC)
+becomes an ``ncbi_synonym``. Rows are then collapsed so each (key, gene, family) keeps only its
+best kind: an HGNC alias that NCBI also lists as a synonym stays an alias, once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from pathfig import __version__
+from pathfig.errors import LexiconError
+from pathfig.lexicon._common import Source
+from pathfig.lexicon.famplex import FamplexSource, parse_famplex
+from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
+from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry
+from pathfig.lexicon.ncbi import parse_gene_info
+from pathfig.lexicon.orgdb import parse_orgdb
+
+__all__ = ["build_lexicon", "collapse_entries", "gene_map"]
+
+logger = logging.getLogger(__name__)
+
+
+def gene_map(entries: Iterable[LexiconEntry]) -> dict[str, tuple[str, str, str]]:
+    """Symbol → ``(ncbigene_id, hgnc_id, current symbol)`` for FamPlex member lookup.
+
+    Current symbols come first; a previous symbol is added when it names one gene only, so a
+    FamPlex release older than the HGNC file still finds renamed members.
+    """
+    entries = list(entries)
+    out: dict[str, tuple[str, str, str]] = {}
+    for e in entries:
+        if e.kind == "symbol":
+            out.setdefault(e.name, (e.ncbigene_id, e.hgnc_id, e.symbol))
+    previous: dict[str, set[tuple[str, str, str]]] = {}
+    for e in entries:
+        if e.kind == "previous" and e.name not in out:
+            previous.setdefault(e.name, set()).add((e.ncbigene_id, e.hgnc_id, e.symbol))
+    for name, refs in previous.items():
+        if len(refs) == 1:
+            out[name] = next(iter(refs))
+    return out
+
+
+def _align_to_hgnc(entries: list[LexiconEntry], hgnc: list[LexiconEntry]) -> tuple[list[LexiconEntry], int]:
+    official = {e.ncbigene_id: e for e in hgnc if e.kind == "symbol"}
+    out = []
+    demoted = 0
+    for e in entries:
+        ref = official.get(e.ncbigene_id)
+        if ref is None or e.taxon_id != HUMAN_TAXON:
+            out.append(e)
+            continue
+        kind = e.kind
+        if kind == "symbol" and e.name != ref.symbol:
+            kind = "ncbi_synonym"
+            demoted += 1
+        out.append(dataclasses.replace(e, kind=kind, symbol=ref.symbol, hgnc_id=ref.hgnc_id,
+                                       locus_type=ref.locus_type or e.locus_type))
+    return out, demoted
+
+
+def collapse_entries(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
+    """Keep one row per (key, taxon, gene, family): the best-ranked kind, first seen on ties."""
+    best: dict[tuple[str, str, str, str], LexiconEntry] = {}
+    for e in entries:
+        if not e.key:
+            continue
+        k = (e.key, e.taxon_id, e.ncbigene_id, e.family)
+        old = best.get(k)
+        if old is None or KIND_RANK.get(e.kind, 9) < KIND_RANK.get(old.kind, 9):
+            best[k] = e
+    return list(best.values())
+
+
+def build_lexicon(
+    *,
+    hgnc: Source | None = None,
+    gene_info: Source | None = None,
+    orgdb: Source | None = None,
+    famplex: FamplexSource | None = None,
+    taxon: str | int | None = None,
+    organism: str = "",
+    exclude_locus_types: Sequence[str] = (),
+    extra_provenance: Mapping[str, Any] | None = None,
+) -> Lexicon:
+    """Build a lexicon from official files (paths or contents); at least one gene source is needed.
+
+    ``taxon`` filters gene_info (which may hold many organisms); it defaults to human when HGNC
+    or FamPlex is given. ``exclude_locus_types`` drops genes of those types (HGNC locus types or
+    NCBI ``type_of_gene``, e.g. ``biological-region``). ``extra_provenance`` is merged into the
+    provenance (source versions, the command that built it).
+    """
+    if hgnc is None and gene_info is None and orgdb is None:
+        raise LexiconError("build a lexicon from at least one of: HGNC complete set, NCBI gene_info, org.eg.db")
+    taxon_id = str(taxon) if taxon is not None else (HUMAN_TAXON if hgnc is not None or famplex is not None else None)
+    if famplex is not None and taxon_id != HUMAN_TAXON:
+        raise LexiconError(f"FamPlex describes human genes; it cannot be used for taxon {taxon_id}")
+    sources: dict[str, Any] = {}
+    hgnc_entries: list[LexiconEntry] = []
+    ncbi_entries: list[LexiconEntry] = []
+    if hgnc is not None:
+        loaded = parse_hgnc(hgnc)
+        hgnc_entries = loaded.entries
+        sources["hgnc"] = loaded.info
+    if gene_info is not None:
+        loaded = parse_gene_info(gene_info, taxon=taxon_id)
+        ncbi_entries += loaded.entries
+        sources["gene_info"] = loaded.info
+    if orgdb is not None:
+        loaded = parse_orgdb(orgdb)
+        if taxon_id is not None and loaded.info["taxon_id"] != taxon_id:
+            raise LexiconError(f"{loaded.info['file']}: org.eg.db is for taxon {loaded.info['taxon_id']}, not {taxon_id}")
+        ncbi_entries += loaded.entries
+        sources["orgdb"] = loaded.info
+    demoted = 0
+    if hgnc_entries:
+        ncbi_entries, demoted = _align_to_hgnc(ncbi_entries, hgnc_entries)
+    entries = hgnc_entries + ncbi_entries
+    if famplex is not None:
+        genes = gene_map(hgnc_entries or [e for e in ncbi_entries if e.hgnc_id])
+        loaded = parse_famplex(famplex, genes, taxon=HUMAN_TAXON)
+        entries += loaded.entries
+        sources["famplex"] = loaded.info
+    excluded = 0
+    if exclude_locus_types:
+        drop = set(exclude_locus_types)
+        kept = [e for e in entries if e.locus_type not in drop]
+        excluded = len(entries) - len(kept)
+        entries = kept
+    before = len(entries)
+    entries = collapse_entries(entries)
+    taxa = sorted({e.taxon_id for e in entries})
+    provenance: dict[str, Any] = {
+        "organism": organism or ("human" if taxa == [HUMAN_TAXON] else ""),
+        "taxon_id": taxon_id or (taxa[0] if len(taxa) == 1 else ""),
+        "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "pathfig_version": __version__,
+        "sources": sources,
+        "ncbi_symbols_demoted": demoted,
+        "exclude_locus_types": list(exclude_locus_types),
+        "rows_excluded_by_locus_type": excluded,
+        "rows_collapsed": before - len(entries),
+    }
+    if extra_provenance:
+        provenance.update(extra_provenance)
+    logger.info("[lexicon] built %d entries from %s", len(entries), ", ".join(sources))
+    return Lexicon(entries=entries, provenance=provenance)
