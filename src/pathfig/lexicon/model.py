@@ -8,11 +8,13 @@ FamPlex id in ``family``.
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,15 +64,22 @@ class Lexicon:
     @property
     def index(self) -> dict[str, tuple[LexiconEntry, ...]]:
         if self._index is None:
-            grouped: dict[str, list[LexiconEntry]] = {}
-            for e in self.entries:
-                if e.key:
-                    grouped.setdefault(e.key, []).append(e)
-            # Sorted once here so every lookup is deterministic.
-            self._index = {
-                k: tuple(sorted(v, key=lambda e: (KIND_RANK.get(e.kind, 9), _id_order(e.ncbigene_id), e.name)))
-                for k, v in grouped.items()
-            }
+            with _gc_paused():
+                grouped: dict[str, list[LexiconEntry]] = {}
+                get = grouped.get
+                for e in self.entries:
+                    k = e.key
+                    if k:
+                        group = get(k)
+                        if group is None:
+                            grouped[k] = [e]
+                        else:
+                            group.append(e)
+                # Sorted once here so every lookup is deterministic; most keys name one gene.
+                self._index = {
+                    k: (v[0],) if len(v) == 1 else tuple(sorted(v, key=_entry_order))
+                    for k, v in grouped.items()
+                }
         return self._index
 
     def lookup(self, key: str) -> tuple[LexiconEntry, ...]:
@@ -109,6 +118,25 @@ class Lexicon:
 
 def _id_order(gid: str) -> int:
     return int(gid) if gid.isdigit() else 1 << 62
+
+
+def _entry_order(e: LexiconEntry) -> tuple[int, int, str]:
+    return (KIND_RANK.get(e.kind, 9), _id_order(e.ncbigene_id), e.name)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while building many small objects that hold no cycles.
+
+    Loading ~170k entries otherwise triggers dozens of full collections and takes twice as long.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _open_text(path: Path, mode: str = "rt") -> io.TextIOBase:
@@ -161,8 +189,16 @@ def read_lexicon(path: str | Path) -> Lexicon:
     if not path.exists():
         raise LexiconError(f"{path}: lexicon file not found")
     try:
-        with _open_text(path) as f:
-            entries = list(_iter_rows(f, path))
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        text = data.decode("utf-8")
+        with _gc_paused():
+            if '"' in text:
+                # Some field was quoted by the csv writer: take the general (slower) reader.
+                entries = list(_iter_rows(io.StringIO(text, newline=""), path))
+            else:
+                entries = _fast_rows(text, path)
     except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
     prov_file = provenance_path(path)
@@ -171,6 +207,28 @@ def read_lexicon(path: str | Path) -> Lexicon:
         prov = json.loads(prov_file.read_text(encoding="utf-8"))
     prov.setdefault("path", str(path))
     return Lexicon(entries=entries, provenance=prov)
+
+
+def _fast_rows(text: str, path: Path) -> list[LexiconEntry]:
+    """Rows of a lexicon without quoted fields: plain tab splitting, ~3x faster than csv."""
+    lines = text.split("\n")
+    header = lines[0].rstrip("\r").split("\t") if lines and lines[0] else None
+    if header is None or tuple(header[: len(COLUMNS)]) != COLUMNS:
+        raise LexiconError(f"{path}: not a pathfig lexicon (header {header!r}, expected {list(COLUMNS)})")
+    width = len(COLUMNS)
+    new = LexiconEntry
+    entries = []
+    append = entries.append
+    for n, line in enumerate(lines[1:], start=2):
+        if not line:
+            continue
+        row = line.rstrip("\r").split("\t")
+        if len(row) != width:
+            if len(row) < width:
+                raise LexiconError(f"{path}: line {n} has {len(row)} columns, expected {width}")
+            row = row[:width]
+        append(new(*row))
+    return entries
 
 
 def _iter_rows(f: Any, path: Path) -> Iterator[LexiconEntry]:
