@@ -1,0 +1,390 @@
+"""Gene recognition: words (with optional boxes) → gene mentions with NCBI Gene ids.
+
+For each line the recogniser first joins adjacent words that form one name (``Caspase 12``,
+``protein kinase C``, ``TLR1,2 and 5``), then resolves each token: the token as written, then
+the transforms of :mod:`pathfig.ner.transforms` in order. Results are cached per token text,
+so a figure corpus with repeated words runs at dictionary speed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pathfig.lexicon.keys import normalize_key
+from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry
+from pathfig.models import Box, Candidate, Mention, Word
+from pathfig.ner import rules, transforms as T
+
+__all__ = ["GeneRecognizer", "Options", "Priority"]
+
+logger = logging.getLogger(__name__)
+
+#: Which entry kinds may match: ``strict`` official symbols only; ``synonyms`` adds previous
+#: symbols, aliases and NCBI synonyms; ``all`` adds FamPlex families (the default).
+Priority = Literal["strict", "synonyms", "all"]
+
+_ALLOWED = {
+    "strict": {"symbol"},
+    "synonyms": {"symbol", "previous", "alias", "ncbi_synonym"},
+    "all": {"symbol", "previous", "alias", "ncbi_synonym", "family"},
+}
+_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
+                         r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
+_HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Recognition settings; every rule can be switched off to measure its effect."""
+
+    priority: Priority = "all"
+    #: A FamPlex family name curated from the literature (``ERK``, ``PKC``, ``PI3K``) beats a
+    #: previous symbol or alias that happens to spell the same (EPHB2's old symbol ``ERK``).
+    family_over_alias: bool = True
+    #: Ambiguous names (one name, several genes of the same kind): ``best`` keeps the gene the
+    #: literature prior favours clearly, ``all`` keeps every candidate, ``drop`` keeps none.
+    ambiguous: Literal["best", "all", "drop"] = "best"
+    #: How much more often the chosen gene must be cited than the runner-up under ``best``.
+    prior_ratio: float = 3.0
+    #: A gene this many times more cited than the best-tier candidate wins regardless of tier
+    #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
+    override_ratio: float = 10.0
+    #: Family names: ``representative`` emits one member (the one the name also aliases, else
+    #: the most cited) and lists all members as candidates; ``expand`` emits every member.
+    families: Literal["representative", "expand"] = "representative"
+    stoplist: bool = True
+    chemical_stoplist: bool = True
+    prose_rule: bool = True
+    short_rule: bool = True
+    ion_rule: bool = True
+    max_ngram: int = 4
+    locus_types: frozenset[str] | None = None  # None: every locus type
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One resolved name: the genes it stands for and how it was reached."""
+
+    match: str
+    entries: list[LexiconEntry]
+    candidates: list[LexiconEntry]
+    ambiguous: bool
+    transforms: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class GeneRecognizer:
+    """Recognise human (or any single-organism lexicon's) genes in words.
+
+    >>> from pathfig.lexicon import Lexicon, LexiconEntry
+    >>> lex = Lexicon([LexiconEntry.make("TP53", "symbol", "7157", "TP53", hgnc_id="HGNC:11998")])
+    >>> [m.ncbigene_symbol for m in GeneRecognizer(lex).recognize_text("p-TP53 activates")]
+    ['TP53']
+    """
+
+    lexicon: Lexicon
+    options: Options = field(default_factory=Options)
+    prior: dict[str, int] = field(default_factory=dict)
+    _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
+    _multi_first: set[str] = field(default_factory=set)
+    _multi_keys: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for e in self.lexicon.entries:
+            if " " in e.name.strip():
+                self._multi_keys.add(e.key)
+                first = normalize_key(e.name.split()[0])
+                if first:
+                    self._multi_first.add(first)
+        _ = self.lexicon.index
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def default(cls, options: Options | None = None) -> GeneRecognizer:
+        """A recogniser over the bundled human lexicon and its literature prior."""
+        from pathfig.lexicon.bundled import load_default_lexicon
+        from pathfig.lexicon.prior import load_default_prior
+
+        return cls(load_default_lexicon(), options or Options(), load_default_prior())
+
+    @classmethod
+    def from_path(cls, path: str, options: Options | None = None, prior: str | None = None) -> GeneRecognizer:
+        """A recogniser over a lexicon file (or cache name such as ``mouse``)."""
+        from pathfig.lexicon.bundled import load_lexicon
+        from pathfig.lexicon.prior import load_default_prior, load_prior
+
+        lexicon = load_lexicon(path)
+        pri = load_prior(prior) if prior else (load_default_prior() if "9606" in lexicon.taxa() else {})
+        return cls(lexicon, options or Options(), pri)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def recognize_text(self, text: str) -> list[Mention]:
+        """Recognise genes in plain text: each line is a line, words split on white space."""
+        words = [
+            Word(text=w, line=i)
+            for i, line in enumerate(text.splitlines())
+            for w in line.split()
+        ]
+        return self.recognize_words(words)
+
+    def recognize_words(self, words: Sequence[Word | str]) -> list[Mention]:
+        """Recognise genes in a sequence of words; consecutive words with the same ``line`` form a line."""
+        out: list[Mention] = []
+        start = 0
+        norm = [w if isinstance(w, Word) else Word(text=w) for w in words]
+        for i in range(1, len(norm) + 1):
+            if i == len(norm) or norm[i].line != norm[start].line:
+                out.extend(self._line(norm, start, i))
+                start = i
+        return out
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def _line(self, words: list[Word], lo: int, hi: int) -> Iterable[Mention]:
+        texts = [w.text for w in words[lo:hi]]
+        tokens = T.join_list(texts)
+        pos = lo
+        i = 0
+        while i < len(tokens):
+            text, used = tokens[i]
+            joined = self._try_join(tokens, i) if used == 1 else None
+            if joined:
+                text, extra = joined
+                n_words = sum(u for _, u in tokens[i : i + extra])
+                yield from self._emit(words, pos, n_words, text, self._resolve_phrase(text))
+                pos += n_words
+                i += extra
+                continue
+            yield from self._emit(words, pos, used, text, self.resolve(text))
+            pos += used
+            i += 1
+
+    def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
+        """Join this token with the next ones when together they name one gene."""
+        first = tokens[i][0]
+        k1 = normalize_key(T.strip_punct(first))
+        if not k1 or not _HAS_LETTER.search(first):
+            return None
+        best: tuple[str, int] | None = None
+        if k1 in self._multi_first:
+            for n in range(min(self.options.max_ngram, len(tokens) - i), 1, -1):
+                phrase = " ".join(t for t, _ in tokens[i : i + n])
+                if normalize_key(T.strip_punct(phrase)) in self._multi_keys and self._resolve_phrase(phrase):
+                    return phrase, n
+        if i + 1 < len(tokens):
+            nxt = T.strip_punct(tokens[i + 1][0])
+            if _SHORT_NEXT.match(nxt) or re.match(r"^\d{1,2}(?:/\d{1,2})+$", nxt):
+                phrase = f"{T.singular(T.strip_punct(first))} {nxt}"
+                hits = self._resolve_phrase(phrase)
+                if hits and not self._better_alone(first, hits):
+                    best = (phrase, 2)
+        return best
+
+    def _better_alone(self, first: str, joined: list[_Hit]) -> bool:
+        alone = self.resolve(first)
+        if not alone:
+            return False
+        # Keep the single word when it is a specific gene and the join adds nothing specific.
+        return all(h.entries and h.entries[0].kind == "symbol" for h in alone) and all(
+            h.entries and h.entries[0].kind == "family" for h in joined
+        )
+
+    def _resolve_phrase(self, phrase: str) -> list[_Hit] | None:
+        return self.resolve(phrase, phrase=True)
+
+    # -- tokens ---------------------------------------------------------------------------
+
+    def resolve(self, token: str, phrase: bool = False) -> list[_Hit] | None:
+        """The genes a token names (cached), or None."""
+        cached = self._cache.get(token)
+        if cached is not None or token in self._cache:
+            return cached
+        hits = self._resolve(token, phrase)
+        if len(self._cache) > 500_000:
+            self._cache.clear()
+        self._cache[token] = hits
+        return hits
+
+    def _resolve(self, token: str, phrase: bool) -> list[_Hit] | None:
+        word = T.strip_punct(token)
+        if not word or not _HAS_LETTER.search(word):
+            return None
+        applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
+        o = self.options
+        if o.ion_rule and rules.is_ion(word):
+            return None
+        if o.prose_rule and rules.is_prose_word(word) and " " not in word:
+            return None
+        hit = self._lookup(word, applied, bare=True)
+        if hit:
+            return [hit]
+        # Transforms that rewrite the whole word, tried in order, each on the previous result.
+        current = word
+        for name, fn in (("strip_modification", T.strip_modification),
+                         ("strip_cellular_prefix", T.strip_cellular_prefix),
+                         ("singular", T.singular),
+                         ("protein_stem", T.protein_stem)):
+            new = fn(current)
+            if new != current:
+                applied = applied + (name,)
+                current = new
+                hit = self._lookup(current, applied, bare=False)
+                if hit:
+                    return [hit]
+        # Transforms that split a word into several names; every part must resolve.
+        for name, fn in (("expand_slash", T.expand_slash), ("expand_range", T.expand_range),
+                         ("split_complex", T.split_complex)):
+            parts = fn(current)
+            if len(parts) < 2:
+                continue
+            hits = [self._resolve_part(p, applied + (name,)) for p in parts]
+            found = [h for h in hits if h]
+            if name == "expand_slash" and found:
+                # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
+                return found
+            if found and len(found) == len(parts):
+                return found
+        return None
+
+    def _resolve_part(self, part: str, applied: tuple[str, ...]) -> _Hit | None:
+        part = T.strip_punct(part)
+        if not part or not _HAS_LETTER.search(part):
+            return None
+        hit = self._lookup(part, applied, bare=False)
+        if hit:
+            return hit
+        current = part
+        for name, fn in (("strip_modification", T.strip_modification),
+                         ("strip_cellular_prefix", T.strip_cellular_prefix),
+                         ("singular", T.singular), ("protein_stem", T.protein_stem)):
+            new = fn(current)
+            if new != current:
+                current = new
+                applied = applied + (name,)
+                hit = self._lookup(current, applied, bare=False)
+                if hit:
+                    return hit
+        return None
+
+    # -- lexicon --------------------------------------------------------------------------
+
+    def _lookup(self, name: str, applied: tuple[str, ...], bare: bool) -> _Hit | None:
+        key = normalize_key(name)
+        o = self.options
+        if len(key) < 2 or key.isdigit():
+            return None
+        if bare and o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist):
+            return None
+        entries = self.lexicon.lookup(key)
+        if not entries:
+            return None
+        allowed = _ALLOWED[o.priority]
+        entries = tuple(e for e in entries if e.kind in allowed and
+                        (o.locus_types is None or e.locus_type in o.locus_types))
+        if not entries:
+            return None
+        if o.short_rule and len(key) <= 2:
+            # Two-character names (``GH``, ``C3``) are noise unless printed exactly as a symbol.
+            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+            if not entries:
+                return None
+        chosen, candidates, ambiguous = self._choose(entries)
+        if not chosen:
+            return None
+        return _Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous, transforms=applied)
+
+    def _choose(self, entries: tuple[LexiconEntry, ...]) -> tuple[list[LexiconEntry], list[LexiconEntry], bool]:
+        """Pick the genes a name denotes among its entries (sorted best kind first).
+
+        Returns ``(chosen, candidates, ambiguous)``. Order: an official symbol; a FamPlex family
+        name; previous symbols; aliases and NCBI synonyms (one tier: HGNC and NCBI curate the
+        same kind of name). Within a tier, the gene named by more sources and then the more
+        cited gene wins; a much more cited gene (``override_ratio``) wins across tiers.
+        """
+        o = self.options
+        symbols = [e for e in entries if e.kind == "symbol"]
+        if symbols:
+            return [symbols[0]], [symbols[0]], False
+        families = [e for e in entries if e.kind == "family"]
+        synonyms = [e for e in entries if e.kind != "family"]
+        if families and (o.family_over_alias or not synonyms):
+            members = _one_per_gene(families)
+            if o.families == "expand" or len(members) == 1:
+                return members, members, False
+            named = {e.ncbigene_id for e in synonyms}
+            rep = min(members, key=lambda e: (e.ncbigene_id not in named, -self.prior.get(e.ncbigene_id, 0), _num(e.ncbigene_id)))
+            return [rep], members, False
+        tier: dict[str, int] = {}
+        support: dict[str, int] = {}
+        first: dict[str, LexiconEntry] = {}
+        for e in synonyms:
+            t = _TIER[e.kind]
+            tier[e.ncbigene_id] = min(tier.get(e.ncbigene_id, 9), t)
+            support[e.ncbigene_id] = support.get(e.ncbigene_id, 0) + 1
+            first.setdefault(e.ncbigene_id, e)
+        prior = self.prior
+        ranked = sorted(first.values(), key=lambda e: (tier[e.ncbigene_id], -prior.get(e.ncbigene_id, 0), -support[e.ncbigene_id], _num(e.ncbigene_id)))
+        if len(ranked) == 1:
+            return ranked, ranked, False
+        top = max(ranked, key=lambda e: prior.get(e.ncbigene_id, 0))
+        if prior.get(top.ncbigene_id, 0) >= o.override_ratio * max(prior.get(ranked[0].ncbigene_id, 0), 1):
+            ranked.remove(top)
+            ranked.insert(0, top)
+        if o.ambiguous == "all":
+            return ranked, ranked, True
+        a, b = ranked[0], ranked[1]
+        pa, pb = prior.get(a.ncbigene_id, 0), prior.get(b.ncbigene_id, 0)
+        if o.ambiguous == "best" and (tier[a.ncbigene_id] < tier[b.ncbigene_id] or pa >= o.prior_ratio * max(pb, 1)):
+            return [a], ranked, True
+        return [], ranked, True
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _emit(self, words: list[Word], pos: int, n: int, text: str, hits: list[_Hit] | None) -> Iterable[Mention]:
+        if not hits:
+            return
+        span = words[pos : pos + n]
+        box = _union([w.box for w in span])
+        conf = min((w.confidence for w in span), default=1.0)
+        seen: set[str] = set()
+        for hit in hits:
+            cands = tuple(Candidate(ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.symbol, hgnc_id=c.hgnc_id)
+                          for c in hit.candidates) if hit.ambiguous else ()
+            for e in hit.entries:
+                if e.ncbigene_id in seen:
+                    continue
+                seen.add(e.ncbigene_id)
+                yield Mention(
+                    word=text, match=hit.match, ncbigene_id=e.ncbigene_id, ncbigene_symbol=e.symbol,
+                    hgnc_id=e.hgnc_id, organism_id=e.taxon_id, source=e.kind, name=e.name,
+                    transforms=hit.transforms, ambiguous=hit.ambiguous, candidates=cands,
+                    box=box, confidence=conf, word_index=pos, family=e.family,
+                )
+
+
+_TIER = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 2, "name": 3}
+
+
+def _num(gid: str) -> int:
+    return int(gid) if gid.isdigit() else 1 << 62
+
+
+def _one_per_gene(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
+    seen: dict[str, LexiconEntry] = {}
+    for e in entries:
+        seen.setdefault(e.ncbigene_id, e)
+    return list(seen.values())
+
+
+def _union(boxes: Iterable[Box | None]) -> Box | None:
+    out: Box | None = None
+    for b in boxes:
+        if b is not None:
+            out = b if out is None else out.union(b)
+    return out

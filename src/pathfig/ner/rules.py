@@ -1,0 +1,64 @@
+"""Acceptance rules: which words may be read as gene names at all, each with its reason.
+
+The effects were measured on the curated figure labels and the OCR text of the development
+figures (see BENCHMARKS.md, "NER rules"); each rule can be switched off in :class:`Options`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CHEMICAL_STOPLIST", "STOPLIST", "is_ion", "is_prose_word", "stoplisted"]
+
+#: English words and lab terms that are also official symbols or aliases. As bare words in
+#: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
+#: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``).
+STOPLIST = frozenset("""
+CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
+OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
+BED BIG BOX BOY CAR CUT CUP DAY END ENDS EYE FAT FIT GAP GAS GET GOT HIT HOT JET KEY LAB LAW
+LED LET LIP LOW MAN MAP MEN NET NEW NOR OLD PAN PAR PET PIG POP PUT RAN RAY RED RUN SAD SAT
+SEA SEX SIT SKY SON SUN TAN TEN TIP TOP TOY WAR WAY WET WIN YES ZIP ACTIVE AGE AIR ARC ATTRACT
+BASE BLOCK BODY BRIGHT CAMP CARD CASH CAST CHIP CODE COIL CORE CROP DAMAGE DARK DEAD DIP EDGE
+EGG FACE FACT FAME FAST FATE FIND FLASH FOCUS FORM FREE GAIN GATE GOLD HELP HOME HOOK HOPE
+KIDNEY LAMP LARGE LIGHT LIME LINE LOCK LONG MASS MINOR MIRROR PALM PATH PEAK PICK PILOT PLAN
+PLAY POLE POOR RAFT RARE RING RISK SAFE SALT SEAL SHOT SIGN STOP TANK TASK TEAM TIME TRAP TUBE
+WARS WEE WISH LIMB CALM PROP TACT TRIP ATLAS ACCEPT ANGEL AXIS BASIC CLAMP DRAW EPIC FLAP HEAT
+HERO HIP HOLE IDEAL INVOLVES KING LAMB MAGIC MARCH MOLE NICE PACE PEAR PINK RAD REACT SEEK
+SHARP SLIM SMART SPIN SPOT SPRING STEP SUPER TAPE TIGER TRACE TRANS WIND GENE GENES PROTEIN
+DNA RNA MRNA NUCLEUS PLASMA MEMBRANE RECEPTOR KINASE LIGAND INHIBITION ACTIVATION EXPRESSION
+SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
+""".split())
+
+#: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
+#: ``ATP`` (ATP8A2 synonym), ``ROS`` (ROS1 alias), ``NO``, ``DAG``, ``ER`` (endoplasmic reticulum),
+#: ``EMT``, ``ECM``. They are drawn in metabolic and signalling figures as small molecules.
+CHEMICAL_STOPLIST = frozenset("""
+ATP ADP AMP GTP GDP GMP CTP UTP NAD NADH NADP NADPH FAD FADH CAMP CGMP ROS RNS NO CO CO2 O2
+H2O H2O2 DAG IP3 PIP PIP2 PIP3 PI3P PA PC PE PS PG LPA S1P GSH GSSG ACETYLCOA COA HCL NACL
+ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY ALA ARG ASP
+ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
+MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA
+""".split()) - {"HIF"}
+
+_ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
+_PROSE_RE = re.compile(r"^[a-z]{3,}$")
+
+
+def stoplisted(key: str, chemicals: bool = True) -> bool:
+    """True when a bare word with this key must not be read as a gene."""
+    return key in STOPLIST or (chemicals and key in CHEMICAL_STOPLIST)
+
+
+def is_ion(word: str) -> bool:
+    """``Ca2+``, ``Na+``, ``K+``, ``Zn(2+)``: ions, which collide with gene symbols (CA2, NA, K)."""
+    return bool(_ION_RE.match(word.strip()))
+
+
+def is_prose_word(word: str) -> bool:
+    """An all-lower-case word of letters (``cat``, ``rest``, ``impact``, ``actin``): prose in a figure.
+
+    Gene and protein names are written with capitals in human and mouse figures; fly genes are
+    lower case, which the organism-aware lexicons (not the human default) handle.
+    """
+    return bool(_PROSE_RE.match(word))

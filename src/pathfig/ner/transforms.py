@@ -1,0 +1,255 @@
+"""Text transforms that turn a word as printed in a figure into names a lexicon can look up.
+
+Each transform is a small pure function. The recogniser tries the word as written first and
+then these, in the order of :data:`ORDER`; the names of the transforms that led to a hit are
+kept on the mention as evidence.
+
+1. ``strip_punct``       surrounding brackets, quotes, bullets, trailing dots/colons/commas
+2. ``unicode`` (keys)    NFKC, homoglyph folding, accents, Greek letters — in ``normalize_key``
+3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
+                         site suffixes (``-GTP``, ``-P``, ``AKT-S473``)
+4. ``strip_cellular_prefix`` ``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``
+5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
+6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
+7. ``expand_slash``      ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
+8. ``expand_range``      ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
+9. ``split_complex``     ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
+Line-level: ``join_list`` rewrites ``TLR1,2 and 5`` as ``TLR1/2/5``; adjacent words are
+joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pathfig.lexicon.keys import GREEK_LETTERS, fold_homoglyphs
+
+__all__ = [
+    "ORDER",
+    "expand_range",
+    "expand_slash",
+    "join_list",
+    "protein_stem",
+    "singular",
+    "split_complex",
+    "strip_cellular_prefix",
+    "strip_modification",
+    "strip_punct",
+]
+
+ORDER = (
+    "strip_punct", "strip_modification", "strip_cellular_prefix", "singular",
+    "protein_stem", "expand_slash", "expand_range", "split_complex",
+)
+
+_GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
+_EDGE_PUNCT = "()[]{}<>\"'`‘’“”«»•·*:;,.!?|¦¬~^_=#@§†‡°"
+
+# --- 1. punctuation ---------------------------------------------------------------------
+
+
+def strip_punct(word: str) -> str:
+    """Drop surrounding punctuation and bullets, keeping inner hyphens and slashes.
+
+    A closing bracket stays when the word opens one (``PI(3)K``), so balanced names survive.
+    """
+    w = unicodedata.normalize("NFKC", word).strip()
+    w = fold_homoglyphs(w)
+    while w and w[0] in _EDGE_PUNCT + "-/+→←↑↓⊣":
+        if w[0] in "(" and ")" in w[1:-1]:
+            break
+        w = w[1:]
+    while w and w[-1] in _EDGE_PUNCT + "-/→←↑↓⊣":
+        if w[-1] == ")" and "(" in w:
+            break
+        w = w[:-1]
+    return w
+
+
+# --- 3. modifications ---------------------------------------------------------------------
+
+_PREFIX_RE = re.compile(
+    r"^(?:phospho-?|p-|P-|p(?=[A-Z0-9])|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
+)
+_SUFFIX_RE = re.compile(
+    r"(?:[-–:·]?(?:GTP|GDP)"
+    r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex)"
+    r"|\((?:P|p|active|inactive)\)|\+P"
+    r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?)$",
+)
+
+
+def strip_modification(word: str) -> str:
+    """Remove phospho/tag prefixes and state/site suffixes: ``p-AKT``/``pERK``/``AKT-S473`` → the gene.
+
+    A lower-case ``p`` prefix is removed only before an upper-case letter or digit (``pERK``,
+    ``pS6K``) so that words such as ``protein`` are left alone.
+    """
+    w = _PREFIX_RE.sub("", word, count=1)
+    prev = None
+    while prev != w and len(w) > 2:
+        prev = w
+        w2 = _SUFFIX_RE.sub("", w, count=1)
+        if len(w2) >= 2:
+            w = w2
+    return w
+
+
+# --- 4. c-/v- -------------------------------------------------------------------------------
+
+_CELLULAR_RE = re.compile(r"^[cv][-–]?(?=[A-Z])")
+
+
+def strip_cellular_prefix(word: str) -> str:
+    """``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``, ``cJun`` → ``Jun`` (cellular/viral homologue prefixes)."""
+    return _CELLULAR_RE.sub("", word, count=1)
+
+
+# --- 5. plurals -----------------------------------------------------------------------------
+
+_PLURAL_RE = re.compile(r"(?<=[A-Za-z0-9])(?:'s|s)$")
+
+
+def singular(word: str) -> str:
+    """``Smads`` → ``Smad``, ``MAPKs`` → ``MAPK``, ``Caspases`` → ``Caspase``; ``Ras`` stays (see below).
+
+    Only a final lower-case ``s`` after at least three characters is removed; whether the
+    result is accepted is the lexicon's decision (``Ras`` → ``Ra`` finds nothing).
+    """
+    if len(word) < 4 or word[-1] != "s" or word[-2] == "s":
+        return word
+    return _PLURAL_RE.sub("", word)
+
+
+# --- 6. protein-name stems ----------------------------------------------------------------
+
+#: Common protein-name stems written out in figures, with the HGNC symbol stem they take.
+PROTEIN_STEMS: dict[str, str] = {
+    "caspase": "CASP", "casp": "CASP", "cyclin": "CCN", "interleukin": "IL", "interferon": "IFN",
+    "frizzled": "FZD", "claudin": "CLDN", "sirtuin": "SIRT", "histone deacetylase": "HDAC",
+    "integrin": "ITG", "jagged": "JAG", "galectin": "LGALS", "cathepsin": "CTS", "calpain": "CAPN",
+    "annexin": "ANXA", "syndecan": "SDC", "dishevelled": "DVL", "aquaporin": "AQP", "connexin": "CX",
+    "collagen": "COL", "keratin": "KRT", "cadherin": "CDH", "nectin": "NECTIN", "septin": "SEPTIN",
+    "kallikrein": "KLK", "defensin": "DEF", "chemokine": "", "wnt": "WNT", "smad": "SMAD",
+}
+_STEM_RE = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, PROTEIN_STEMS), key=len, reverse=True)) + r")[\s\-–]*"
+    r"([0-9]+[A-Za-z]?[0-9]*|[A-Za-z][0-9]+[A-Za-z]?|[" + _GREEK + r"A-Za-z]{1,2}[0-9]*)$",
+    re.IGNORECASE,
+)
+
+
+def protein_stem(word: str) -> str:
+    """``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``, ``Interleukin 6`` → ``IL6``; else unchanged."""
+    m = _STEM_RE.match(word.strip())
+    if not m:
+        return word
+    return PROTEIN_STEMS[m.group(1).lower()] + m.group(2)
+
+
+# --- 7. slashes -----------------------------------------------------------------------------
+
+
+def _shape(c: str) -> str:
+    if c.isdigit():
+        return "0"
+    if c in _GREEK:
+        return "g"
+    if c.isalpha():
+        return "a"
+    return c
+
+
+def expand_slash(word: str) -> list[str]:
+    """Expand slash lists into full names.
+
+    ``ERK1/2`` → ``[ERK1, ERK2]``; ``SMAD1/5/8``; ``KDM6A/B``; ``AdipoR1/R2``; ``IKKα/β/γ``;
+    ``Caspase-3/7``; ``TBK1/IKKi`` (a part that is a full name stays whole). A part is a
+    suffix when it is at most 3 characters; it replaces the same-shaped tail of the first name.
+    """
+    parts = [p for p in re.split(r"\s*/\s*", word) if p]
+    if len(parts) < 2:
+        return [word]
+    first = parts[0]
+    out = [first]
+    for part in parts[1:]:
+        if len(part) > 3 or not first:
+            out.append(part)
+            continue
+        shape = "".join(_shape(c) for c in part)
+        tail = first[-len(part):]
+        if len(first) > len(part) and "".join(_shape(c) for c in tail) == shape:
+            out.append(first[: -len(part)] + part)
+        elif shape.strip("0") == "" and re.search(r"\d+$", first):
+            out.append(re.sub(r"\d+$", part, first))
+        elif shape.strip("ag") == "" and re.search(rf"[A-Za-z{_GREEK}]+$", first) and re.search(r"\d", first):
+            out.append(re.sub(rf"[A-Za-z{_GREEK}]+$", part, first))
+        else:
+            out.append(part)
+    return out
+
+
+# --- 8. ranges ------------------------------------------------------------------------------
+
+_RANGE_RE = re.compile(r"^([A-Za-z][A-Za-z\-]*?)[-–]?(\d{1,2})\s*[-–~]\s*(\d{1,2})$")
+
+
+def expand_range(word: str) -> list[str]:
+    """``WNT1-3`` → ``[WNT1, WNT2, WNT3]``; only short increasing ranges (≤ 10 members)."""
+    m = _RANGE_RE.match(word)
+    if not m:
+        return [word]
+    stem, a, b = m.group(1), int(m.group(2)), int(m.group(3))
+    if not (a < b <= a + 9):
+        return [word]
+    return [f"{stem}{i}" for i in range(a, b + 1)]
+
+
+# --- 9. complexes ---------------------------------------------------------------------------
+
+
+def split_complex(word: str) -> list[str]:
+    """``Atg5-Atg12`` → ``[Atg5, Atg12]``; ``CD40:CD40L``. The caller accepts it only if every part is a gene."""
+    parts = [p for p in re.split(r"[-–:·~]", word) if p]
+    if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
+        return [word]
+    return parts
+
+
+# --- line level -----------------------------------------------------------------------------
+
+_LIST_NUM = re.compile(r"^\d{1,2}[A-Za-z]?$")
+
+
+def join_list(words: list[str]) -> list[tuple[str, int]]:
+    """Rewrite enumerations spread over words: ``TLR1,2 and 5`` → ``TLR1/2/5``.
+
+    Returns ``(text, number of input words consumed)`` per output token.
+    """
+    out: list[tuple[str, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        m = re.match(r"^([A-Za-z][A-Za-z0-9\-]*?\d+[A-Za-z]?)((?:,\d{1,2}[A-Za-z]?)*),?$", w)
+        if m and (m.group(2) or w.endswith(",")):
+            text = m.group(1) + m.group(2).replace(",", "/")
+            j = i + 1
+            while j < n:
+                nxt = words[j].rstrip(",")
+                if _LIST_NUM.match(nxt):
+                    text += "/" + nxt
+                    j += 1
+                elif words[j].lower() in ("and", "or", "&") and j + 1 < n and _LIST_NUM.match(words[j + 1].rstrip(",.")):
+                    text += "/" + words[j + 1].rstrip(",.")
+                    j += 2
+                else:
+                    break
+            if "/" in text:
+                out.append((text, j - i))
+                i = j
+                continue
+        out.append((w, 1))
+        i += 1
+    return out
