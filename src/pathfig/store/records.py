@@ -56,6 +56,7 @@ class FigureRecord:
     ocr_engine_version: str = ""
     lexicon_version: str = ""
     pathfig_version: str = ""
+    run_versions: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     created_at: str = ""
     updated_at: str = ""

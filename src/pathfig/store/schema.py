@@ -41,6 +41,9 @@ MIGRATIONS: dict[int, str] = {
         ocr_engine_version TEXT NOT NULL DEFAULT '',
         lexicon_version    TEXT NOT NULL DEFAULT '',
         pathfig_version    TEXT NOT NULL DEFAULT '',
+        -- What the run asked for (engine, its version, lexicon, pathfig), JSON: a figure whose
+        -- run_versions equal the current ones, with the same sha256, is done and skipped.
+        run_versions       TEXT NOT NULL DEFAULT '{}',
         timings            TEXT NOT NULL DEFAULT '{}', -- seconds per stage, JSON object
         created_at         TEXT NOT NULL,
         updated_at         TEXT NOT NULL

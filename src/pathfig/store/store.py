@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -31,7 +32,7 @@ STORE_FILENAME = "pathfig.sqlite"
 _FIGURE_COLUMNS = (
     "figid", "status", "error", "stage", "metadata", "source_path", "sidecar_path", "sha256", "size",
     "width", "height", "ocr_engine", "ocr_engine_version", "lexicon_version", "pathfig_version",
-    "timings", "created_at", "updated_at",
+    "run_versions", "timings", "created_at", "updated_at",
 )
 
 # Counts are computed, not stored, so they can never disagree with the rows they count.
@@ -158,7 +159,8 @@ class Store:
             sidecar_path=row["sidecar_path"], sha256=row["sha256"], size=row["size"],
             width=row["width"], height=row["height"], ocr_engine=row["ocr_engine"],
             ocr_engine_version=row["ocr_engine_version"], lexicon_version=row["lexicon_version"],
-            pathfig_version=row["pathfig_version"], timings=json.loads(row["timings"]),
+            pathfig_version=row["pathfig_version"], run_versions=json.loads(row["run_versions"]),
+            timings=json.loads(row["timings"]),
             created_at=row["created_at"], updated_at=row["updated_at"],
             n_words=row["n_words"], n_mentions=row["n_mentions"], n_genes=row["n_genes"],
         )
@@ -197,9 +199,18 @@ class Store:
                     status = 'pending', error = '', stage = '', metadata = excluded.metadata,
                     source_path = excluded.source_path, sidecar_path = excluded.sidecar_path,
                     sha256 = excluded.sha256, size = excluded.size, width = NULL, height = NULL,
-                    timings = '{}', updated_at = excluded.updated_at
+                    run_versions = '{}', timings = '{}', updated_at = excluded.updated_at
                 """,
                 (figure.figid, _json(figure.metadata), figure.path, figure.sidecar, sha256, size, now, now),
+            )
+
+    def update_source(self, figure: FigureInput) -> None:
+        """Update where a stored figure comes from and its metadata, keeping its results."""
+        with self._tx() as c:
+            self._require(c, figure.figid)
+            c.execute(
+                "UPDATE figures SET metadata = ?, source_path = ?, sidecar_path = ?, updated_at = ? WHERE figid = ?",
+                (_json(figure.metadata), figure.path, figure.sidecar, _now(), figure.figid),
             )
 
     def record_ok(
@@ -215,8 +226,15 @@ class Store:
         lexicon_version: str,
         pathfig_version: str,
         timings: Mapping[str, float],
+        run_versions: Mapping[str, str] | None = None,
     ) -> None:
-        """Store a figure's words and mentions and mark it ``ok``, in one transaction."""
+        """Store a figure's words and mentions and mark it ``ok``, in one transaction.
+
+        ``ocr_engine``/``ocr_engine_version`` are what the OCR result says it was read with;
+        ``run_versions`` is what the run asked for, compared by the next run to decide skips.
+        ``timings`` is stored with ``store`` added: the seconds this write took.
+        """
+        start = time.perf_counter()
         with self._tx() as c:
             self._require(c, figid)
             c.execute("DELETE FROM ocr_words WHERE figid = ?", (figid,))
@@ -252,11 +270,12 @@ class Store:
                 """
                 UPDATE figures SET status = 'ok', error = '', stage = '', width = ?, height = ?,
                     ocr_engine = ?, ocr_engine_version = ?, lexicon_version = ?, pathfig_version = ?,
-                    timings = ?, updated_at = ?
+                    run_versions = ?, timings = ?, updated_at = ?
                 WHERE figid = ?
                 """,
                 (width, height, ocr_engine, ocr_engine_version, lexicon_version, pathfig_version,
-                 _json(dict(timings)), _now(), figid),
+                 _json(dict(run_versions or {})),
+                 _json({**timings, "store": round(time.perf_counter() - start, 4)}), _now(), figid),
             )
 
     def record_failure(
@@ -275,7 +294,7 @@ class Store:
             c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figid,))
             c.execute(
                 "UPDATE figures SET status = 'failed', error = ?, stage = ?, timings = ?, pathfig_version = ?, "
-                "updated_at = ? WHERE figid = ?",
+                "run_versions = '{}', updated_at = ? WHERE figid = ?",
                 (error, stage, _json(dict(timings or {})), pathfig_version, _now(), figid),
             )
 

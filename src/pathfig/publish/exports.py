@@ -1,0 +1,227 @@
+"""Tables exported from the store: genes.tsv, figures.jsonl, the GMT library, per-figure OCR JSON.
+
+Every file is regenerated from the store (the single source of truth), written to a temporary
+name and moved into place, and ordered deterministically: the same store gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+from pathfig.models import Box
+from pathfig.store import STORE_FILENAME, FigureRecord, MentionRecord, Store, StoreError
+
+__all__ = [
+    "GENES_COLUMNS",
+    "GMT_MIN_GENES",
+    "Artifact",
+    "export",
+    "gene_rows",
+    "safe_filename",
+    "write_figures_jsonl",
+    "write_genes_tsv",
+    "write_gmt",
+    "write_ocr_json",
+]
+
+#: Columns of genes.tsv, in order (the reference system's per-figure gene table, plus figure id,
+#: HGNC id and the word's box).
+GENES_COLUMNS = (
+    "figid", "organism_id", "organism_name", "word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id",
+    "source", "x0", "y0", "x1", "y1", "confidence",
+)
+
+#: A figure enters the GMT library when it has at least this many distinct human genes.
+GMT_MIN_GENES = 3
+
+HUMAN = "9606"
+
+
+class Artifact(StrEnum):
+    """Published files, relative to the output directory."""
+
+    GENES = "genes.tsv"
+    FIGURES = "figures.jsonl"
+    GMT_HUMAN = "gmt/pathfig-Homo_sapiens.gmt"
+    OCR = "ocr"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """One line of text: tabs, newlines and runs of white space become one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def safe_filename(figid: str) -> str:
+    """A file name (no extension) for a figure id that is safe on every file system.
+
+    Ids made only of letters, digits, ``.``, ``_`` and ``-`` are kept as they are; any other id is
+    reduced to those characters and suffixed with a hash of the id, so distinct ids stay distinct.
+    """
+    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,150}", figid) and not figid.endswith("."):
+        return figid
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", figid).strip("._")[:100]
+    digest = hashlib.sha256(figid.encode("utf-8")).hexdigest()[:10]
+    return f"{base}-{digest}" if base else digest
+
+
+@contextmanager
+def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, mode, encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _num(value: float | None, digits: int) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def _box_cells(box: Box | None) -> list[str]:
+    if box is None:
+        return ["", "", "", ""]
+    return [_num(box.x0, 1), _num(box.y0, 1), _num(box.x1, 1), _num(box.y1, 1)]
+
+
+def gene_rows(mentions: Iterable[MentionRecord]) -> list[list[str]]:
+    """genes.tsv rows: one per (figure, organism, gene, word), best-read occurrence of the word.
+
+    When a word names the same gene several times in a figure, the row keeps the occurrence read
+    with the highest confidence (the first one on ties), so its box and confidence agree.
+    """
+    best: dict[tuple[str, str, str, str], MentionRecord] = {}
+    for m in mentions:
+        key = (m.figid, m.organism_id, m.ncbigene_id, clean_text(m.word))
+        if key not in best or m.confidence > best[key].confidence:
+            best[key] = m
+    ordered = sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].ncbigene_symbol, kv[0][2], kv[0][1], kv[0][3]))
+    return [
+        [clean_text(m.figid), m.organism_id, m.organism_name, word, clean_text(m.match), m.ncbigene_id,
+         m.ncbigene_symbol, m.hgnc_id, m.source, *_box_cells(m.box), _num(m.confidence, 3)]
+        for (_, _, _, word), m in ordered
+    ]
+
+
+def write_genes_tsv(store: Store, path: Path) -> Path:
+    with _atomic(path) as f:
+        f.write("\t".join(GENES_COLUMNS) + "\n")
+        for row in gene_rows(store.mentions(status="ok")):
+            f.write("\t".join(row) + "\n")
+    return path
+
+
+def _figure_object(fig: FigureRecord) -> dict[str, Any]:
+    return {
+        "figid": fig.figid,
+        "status": fig.status,
+        "error": fig.error,
+        "stage": fig.stage,
+        "title": fig.title,
+        "metadata": fig.metadata,
+        "source_path": fig.source_path,
+        "sidecar_path": fig.sidecar_path,
+        "sha256": fig.sha256,
+        "size": fig.size,
+        "width": fig.width,
+        "height": fig.height,
+        "counts": {"words": fig.n_words, "mentions": fig.n_mentions, "genes": fig.n_genes},
+        "ocr_engine": fig.ocr_engine,
+        "ocr_engine_version": fig.ocr_engine_version,
+        "lexicon_version": fig.lexicon_version,
+        "pathfig_version": fig.pathfig_version,
+        "timings": fig.timings,
+        "created_at": fig.created_at,
+        "updated_at": fig.updated_at,
+    }
+
+
+def write_figures_jsonl(store: Store, path: Path) -> Path:
+    """One object per figure (by figure id), then one per rejected input (``status: rejected``)."""
+    with _atomic(path) as f:
+        for fig in store.figures():
+            f.write(json.dumps(_figure_object(fig), ensure_ascii=False, sort_keys=False) + "\n")
+        for e in store.input_errors():
+            obj = {"figid": e.figid, "status": "rejected", "error": e.error, "stage": "input",
+                   "source_path": e.source_path, "sidecar_path": e.sidecar_path}
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    return path
+
+
+def _id_key(gid: str) -> tuple[int, int | str]:
+    return (0, int(gid)) if gid.isdigit() else (1, gid)
+
+
+def write_gmt(store: Store, path: Path, *, organism_id: str = HUMAN, min_genes: int = GMT_MIN_GENES) -> Path:
+    """One line per figure with ≥ ``min_genes`` distinct genes: figure id, title, NCBI Gene ids."""
+    genes: dict[str, set[str]] = {}
+    for m in store.mentions(status="ok"):
+        if m.organism_id == organism_id:
+            genes.setdefault(m.figid, set()).add(m.ncbigene_id)
+    with _atomic(path) as f:
+        for fig in store.figures(status="ok"):
+            ids = genes.get(fig.figid, set())
+            if len(ids) >= min_genes:
+                cells = [clean_text(fig.figid), clean_text(fig.title), *sorted(ids, key=_id_key)]
+                f.write("\t".join(cells) + "\n")
+    return path
+
+
+def write_ocr_json(store: Store, folder: Path) -> Path:
+    """``folder/<safe figid>.json`` with the words and boxes of every ok figure; stale files go."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: set[str] = set()
+    for fig in store.figures(status="ok"):
+        name = safe_filename(fig.figid) + ".json"
+        words = [
+            {"text": w.text, "line": w.line,
+             "box": None if w.box is None else [round(w.box.x0, 1), round(w.box.y0, 1),
+                                                round(w.box.x1, 1), round(w.box.y1, 1)],
+             "confidence": round(w.confidence, 4), "orientation": w.orientation}
+            for w in store.words(fig.figid)
+        ]
+        obj = {"figid": fig.figid, "width": fig.width, "height": fig.height, "engine": fig.ocr_engine,
+               "engine_version": fig.ocr_engine_version, "words": words}
+        with _atomic(folder / name) as f:
+            json.dump(obj, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        written.add(name)
+    # Only *.json in our own folder are removed: files of figures no longer ok in the store.
+    for stale in folder.glob("*.json"):
+        if stale.name not in written:
+            stale.unlink()
+    return folder
+
+
+def export(store: Store | str | Path, out_dir: str | Path) -> dict[str, Path]:
+    """Write every export of ``store`` into ``out_dir``; returns their paths by name.
+
+    ``store`` may be an open :class:`~pathfig.store.Store` or an output directory holding one.
+    """
+    out = Path(out_dir)
+    if not isinstance(store, Store):
+        path = Path(store)
+        db = path / STORE_FILENAME if path.is_dir() else path
+        if not db.is_file():
+            raise StoreError(f"{db}: no pathfig store here (run `pathfig run ... --out {path}` first)")
+        with Store(db) as opened:
+            return export(opened, out)
+    return {
+        "genes": write_genes_tsv(store, out / Artifact.GENES),
+        "figures": write_figures_jsonl(store, out / Artifact.FIGURES),
+        "gmt": write_gmt(store, out / Artifact.GMT_HUMAN),
+        "ocr": write_ocr_json(store, out / Artifact.OCR),
+    }

@@ -1,0 +1,76 @@
+"""The ``pathfig run`` command: parse, call :func:`pathfig.run.run`, print the summary.
+
+Exit codes: 0 when at least one figure has results (read now or already done); 1 when every
+figure failed, or the run could not start (no images, bad lexicon, unusable store); 130 when
+interrupted (finished figures are kept; re-running the same command finishes the batch).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pathfig.errors import PathfigError
+
+__all__ = ["register", "run_command"]
+
+Inputs = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="INPUT", show_default=False,
+                   help="Image files and/or folders (searched recursively); none: the bundled sample figures."),
+]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Output directory: store, tables, OCR cache.")]
+Workers = Annotated[int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")]
+Force = Annotated[bool, typer.Option("--force", help="Redo figures already done.")]
+LexiconPath = Annotated[
+    Path | None,
+    typer.Option("--lexicon", help="Lexicon file written by pathfig lexicon (default: the bundled human lexicon).",
+                 exists=True, dir_okay=False),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+def run_command(
+    inputs: Inputs = None,
+    out: Out = Path("pathfig-out"),
+    workers: Workers = None,
+    force: Force = False,
+    lexicon: LexiconPath = None,
+    quiet: Quiet = False,
+) -> None:
+    """Read figure images into gene tables: OCR, gene recognition, store, exports.
+
+    Each image may have a sidecar <stem>.yml/.yaml/.json with its metadata (figid, figtitle, papertitle, caption, ...). Outputs in --out: genes.tsv, figures.jsonl, gmt/pathfig-Homo_sapiens.gmt, ocr/<figid>.json and the store pathfig.sqlite. Re-running skips figures already done; failed figures are recorded and the batch goes on.
+
+    Exit code 0 when at least one figure has results, 1 when every figure failed or the run could not start, 130 when interrupted.
+    """  # noqa: E501 - typer keeps docstring line breaks in --help
+    from pathfig.run import run, sample_figures_dir
+
+    if not inputs:
+        typer.echo(f"no input given: reading the sample figures in {sample_figures_dir()}", err=True)
+    try:
+        summary = run(inputs or [], out, workers=workers, force=force, lexicon=lexicon, progress=not quiet)
+    except PathfigError as exc:
+        # Same shape as pathfig.cli.fail; not imported from there so this module loads on its own.
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=1) from None
+    except KeyboardInterrupt as exc:
+        partial = exc.args[0] if exc.args else None
+        if partial is not None and hasattr(partial, "lines"):
+            for line in partial.lines():
+                typer.echo(line, err=True)
+        else:
+            typer.echo("interrupted", err=True)
+        raise typer.Exit(code=130) from None
+    for line in summary.lines():
+        typer.echo(line)
+    if summary.all_failed:
+        typer.secho("error: every figure failed", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``run`` to the root command."""
+    app.command("run")(run_command)

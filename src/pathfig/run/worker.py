@@ -1,0 +1,194 @@
+"""What runs inside a worker process: read one figure (OCR → gene recognition) and return it.
+
+Workers never touch the store; they return a :class:`FigureOutcome` and the parent writes it.
+Each worker loads the OCR model and the lexicon once (:func:`init_worker`) and uses one thread,
+because parallelism comes from the processes: N workers × N threads would oversubscribe the cores.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib import metadata as importlib_metadata
+from typing import TYPE_CHECKING, Any
+
+from pathfig.errors import PathfigError
+from pathfig.models import Mention, OcrResult, Word
+
+if TYPE_CHECKING:
+    from pathfig.lexicon import Lexicon
+
+__all__ = [
+    "THREAD_ENV_VARS",
+    "FigureOutcome",
+    "FigureTask",
+    "engine_version",
+    "init_worker",
+    "limit_threads",
+    "ocr_figure",
+    "process_figure",
+    "recognize",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Variables that cap the thread pools of OpenMP, BLAS and onnxruntime's OpenMP builds.
+THREAD_ENV_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureTask:
+    """One figure to read, as sent to a worker."""
+
+    figid: str
+    path: str
+    engine: str = "rapidocr"
+    cache_dir: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureOutcome:
+    """What a worker returns: the words and mentions of one figure, or where and why it failed."""
+
+    figid: str
+    ok: bool
+    error: str = ""
+    stage: str = ""                 # "ocr" or "ner" when it failed
+    words: tuple[Word, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    width: int = 0
+    height: int = 0
+    engine: str = ""
+    engine_version: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    pid: int = 0
+    peak_rss_mb: float = 0.0
+
+
+# Per-process state set by init_worker (or lazily, when run in the parent with one worker).
+_STATE: dict[str, Any] = {"lexicon": None, "engine": "rapidocr"}
+
+
+def limit_threads(n: int = 1) -> None:
+    """Cap numeric thread pools of this process (and of processes it starts) at ``n``."""
+    for var in THREAD_ENV_VARS:
+        os.environ[var] = str(n)
+
+
+def ocr_figure(path: str, *, engine: str, cache_dir: str | None) -> OcrResult:
+    """The OCR stage (a seam: tests replace it with a fake)."""
+    from pathfig.ocr import ocr_image
+
+    return ocr_image(path, engine=engine, cache_dir=cache_dir)
+
+
+def recognize(words: Sequence[Word], lexicon: Lexicon | None) -> list[Mention]:
+    """The gene-recognition stage (a seam: tests replace it with a fake)."""
+    from pathfig.ner import recognize_words
+
+    return recognize_words(words, lexicon)
+
+
+def engine_version(engine: str) -> str:
+    """The version of an OCR engine as the OCR stage reports it, without loading a model."""
+    try:
+        import pathfig.ocr as ocr
+    except ImportError:
+        ocr = None  # type: ignore[assignment]
+    getter = getattr(ocr, "engine_version", None) if ocr is not None else None
+    if callable(getter):
+        return str(getter(engine))
+    # Fallback: the engine's package version (what decides its bundled models).
+    try:
+        return importlib_metadata.version(engine)
+    except importlib_metadata.PackageNotFoundError:
+        return ""
+
+
+def _warm_up(engine: str) -> None:
+    # Load the OCR model now, once per worker, rather than inside the first figure's timing.
+    try:
+        import pathfig.ocr as ocr
+    except ImportError:
+        return
+    for name in ("load_engine", "get_engine", "warm_up"):
+        fn = getattr(ocr, name, None)
+        if callable(fn):
+            try:
+                fn(engine)
+            except Exception as exc:  # noqa: BLE001 - a figure will report the real error
+                logger.debug("OCR warm-up (%s) failed: %s", name, exc)
+            return
+
+
+def init_worker(engine: str, lexicon: Lexicon | None, warm_up: bool = True) -> None:
+    """Process initializer: one thread, ignore Ctrl-C (the parent handles it), load models once."""
+    limit_threads(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STATE["engine"] = engine
+    _STATE["lexicon"] = lexicon
+    if warm_up:
+        _warm_up(engine)
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, PathfigError):
+        return str(exc)
+    # Unexpected: keep the type (and the last frame) so the store says what broke where.
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def _words_of(result: OcrResult) -> tuple[Word, ...]:
+    # The line index comes from the result's structure, so it is right whatever the engine set.
+    out: list[Word] = []
+    for i, line in enumerate(result.lines):
+        out.extend(w if w.line == i else replace(w, line=i) for w in line.words)
+    return tuple(out)
+
+
+def process_figure(task: FigureTask) -> FigureOutcome:
+    """Read one figure. Never raises for a bad figure: the outcome carries the error."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    base = {"figid": task.figid, "pid": os.getpid()}
+    try:
+        result = ocr_figure(task.path, engine=task.engine, cache_dir=task.cache_dir)
+    except Exception as exc:  # noqa: BLE001 - recorded per figure; the batch goes on
+        timings["ocr"] = timings["total"] = round(time.perf_counter() - start, 4)
+        logger.debug("[%s] OCR failed", task.figid, exc_info=True)
+        return FigureOutcome(ok=False, stage="ocr", error=_error_text(exc), timings=timings,
+                             peak_rss_mb=_peak_rss_mb(), **base)
+    t_ocr = time.perf_counter()
+    timings["ocr"] = round(t_ocr - start, 4)
+    words = _words_of(result)
+    try:
+        mentions = tuple(recognize(words, _STATE["lexicon"]))
+    except Exception as exc:  # noqa: BLE001
+        timings["ner"] = round(time.perf_counter() - t_ocr, 4)
+        timings["total"] = round(time.perf_counter() - start, 4)
+        logger.debug("[%s] recognition failed", task.figid, exc_info=True)
+        return FigureOutcome(ok=False, stage="ner", error=_error_text(exc), timings=timings,
+                             peak_rss_mb=_peak_rss_mb(), **base)
+    end = time.perf_counter()
+    timings["ner"] = round(end - t_ocr, 4)
+    timings["total"] = round(end - start, 4)
+    return FigureOutcome(
+        ok=True, words=words, mentions=mentions, width=result.width, height=result.height,
+        engine=result.engine, engine_version=result.engine_version, timings=timings,
+        peak_rss_mb=_peak_rss_mb(), **base,
+    )
