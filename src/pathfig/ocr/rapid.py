@@ -1,0 +1,223 @@
+"""The default OCR engine: RapidOCR (PaddleOCR models on onnxruntime), fully offline.
+
+Only the models bundled in the ``rapidocr`` wheel are used, by explicit path: RapidOCR would
+download any other model on first use, and pathfig never downloads behind the user's back.
+Each process loads the models once (lazily, on the first ``read``) and runs onnxruntime on
+one thread, so parallelism comes from worker processes, not from threads fighting for cores.
+
+RapidOCR's own ``__call__`` drops what we need (which crops were turned, per-character
+positions) and shrinks images over 2000 px, so :meth:`RapidOcrEngine.read` runs its
+detection → orientation → recognition steps itself and builds :class:`Line` records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pathfig.errors import OcrError
+from pathfig.models import Line
+from pathfig.ocr.geometry import Quad
+from pathfig.ocr.words import line_from_quad
+
+__all__ = ["BUNDLED_MODELS", "RapidOcrEngine"]
+
+logger = logging.getLogger(__name__)
+
+#: The model files shipped in the rapidocr wheel (``rapidocr/models/``), by task.
+BUNDLED_MODELS = {
+    "det": "PP-OCRv6_det_small.onnx",
+    "cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
+    "rec": "PP-OCRv6_rec_small.onnx",
+}
+
+#: RapidOCR keys a caller may not set: they would select a model that is not bundled.
+_FORBIDDEN = ("model_path", "model_dir", "model_root_dir", "engine_type", "ocr_version",
+              "model_type", "lang_type", "rec_keys_path")
+
+
+def _models_dir() -> Path:
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or not spec.submodule_search_locations:
+        raise OcrError("the rapidocr package is not installed; pip install rapidocr==3.10.0")
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
+def _dist_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
+
+
+class RapidOcrEngine:
+    """RapidOCR with the bundled PP-OCRv6 small detector and recogniser.
+
+    Parameters are RapidOCR detector settings (see its ``config.yaml``): ``box_thresh`` (min
+    mean score of a detected box), ``unclip_ratio`` (how far a box is grown around the text),
+    ``det_thresh`` (pixel threshold of the text map), ``det_limit_side_len`` (the detector
+    scales the *short* side up to at least this), ``use_cls`` (the 0°/180° line classifier,
+    which tells text reading up from text reading down). ``params`` passes further
+    RapidOCR keys (``{"Det.max_candidates": 2000}``); keys that choose models are refused.
+    """
+
+    name = "rapidocr"
+
+    def __init__(
+        self,
+        *,
+        box_thresh: float = 0.5,
+        unclip_ratio: float = 1.6,
+        det_thresh: float = 0.3,
+        det_limit_side_len: int = 736,
+        use_cls: bool = True,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        extra = dict(params or {})
+        for key in extra:
+            if key.rsplit(".", 1)[-1] in _FORBIDDEN:
+                raise OcrError(f"RapidOCR parameter {key!r} is not allowed: pathfig only uses the bundled models")
+        self.settings: dict[str, Any] = {
+            "Det.box_thresh": float(box_thresh),
+            "Det.unclip_ratio": float(unclip_ratio),
+            "Det.thresh": float(det_thresh),
+            "Det.limit_side_len": int(det_limit_side_len),
+            "Det.limit_type": "min",
+            "Global.use_cls": bool(use_cls),
+            **extra,
+        }
+        self._ocr: Any = None
+        self._lock = threading.Lock()
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """Library versions, model files and settings: anything that changes the output."""
+        if self._version is None:
+            settings = json.dumps(self.settings, sort_keys=True, default=str)
+            digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
+            models = ",".join(f"{task}={name}" for task, name in sorted(BUNDLED_MODELS.items()))
+            self._version = (
+                f"rapidocr={_dist_version('rapidocr')};onnxruntime={_dist_version('onnxruntime')};"
+                f"{models};settings={digest}"
+            )
+        return self._version
+
+    def _load(self) -> Any:
+        """Build the RapidOCR pipeline once; models load on its first use."""
+        with self._lock:
+            if self._ocr is not None:
+                return self._ocr
+            models = _models_dir()
+            paths = {task: models / name for task, name in BUNDLED_MODELS.items()}
+            missing = [str(p) for p in paths.values() if not p.is_file()]
+            if missing:
+                raise OcrError(
+                    f"RapidOCR's bundled model files are missing: {', '.join(missing)}; "
+                    "reinstall rapidocr==3.10.0 (pathfig does not download models)"
+                )
+            from rapidocr import RapidOCR
+
+            params: dict[str, Any] = {
+                # One thread per process: run several worker processes instead.
+                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                "Global.log_level": "warning",
+                "Global.return_word_box": True,    # per-character positions for word boxes
+                "Det.model_path": str(paths["det"]),
+                "Cls.model_path": str(paths["cls"]),
+                "Rec.model_path": str(paths["rec"]),
+                **self.settings,
+            }
+            self._ocr = RapidOCR(params=params)
+            return self._ocr
+
+    def read(self, image: np.ndarray) -> list[Line]:
+        """Read an ``(H, W, 3)`` RGB ``uint8`` image at its own resolution."""
+        ocr = self._load()
+        if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
+            raise OcrError(f"expected an (H, W, 3) uint8 RGB array, got {image.shape} {image.dtype}")
+        bgr = np.ascontiguousarray(image[:, :, ::-1])   # the PaddleOCR models expect BGR
+        op_record: dict[str, Any] = {"preprocess": {"ratio_h": 1.0, "ratio_w": 1.0}}
+        det, cls, rec, _crops = ocr.run_ocr_steps(bgr, op_record)
+        if det.boxes is None or rec.txts is None:
+            return []
+        pad = op_record.get("padding_1", {})
+        top, left = float(pad.get("top", 0)), float(pad.get("left", 0))
+        h, w = image.shape[:2]
+        cls_labels = cls.cls_res if cls.cls_res is not None else [("0", 0.0)] * len(rec.txts)
+        cls_thresh = float(ocr.cfg.Cls.cls_thresh)
+        lines: list[Line] = []
+        for i, (text, score) in enumerate(zip(rec.txts, rec.scores)):
+            if not text or not text.strip():
+                continue
+            pts = np.asarray(det.boxes[i], dtype=np.float64).copy()
+            pts[:, 0] = np.clip(pts[:, 0] - left, 0, w)
+            pts[:, 1] = np.clip(pts[:, 1] - top, 0, h)
+            label, cls_score = cls_labels[i]
+            flipped = "180" in str(label) and float(cls_score) > cls_thresh
+            quad, orientation = _reading_quad(pts, flipped)
+            info = rec.word_results[i] if rec.word_results else None
+            centres, confs = _char_positions(text, info)
+            lines.append(line_from_quad(
+                text, quad, confidence=float(score), orientation=orientation,
+                char_centres=centres, char_confidences=confs,
+            ))
+        return lines
+
+
+def _reading_quad(pts: np.ndarray, flipped: bool) -> tuple[Quad, int]:
+    """Corners in reading order and the reading direction, as RapidOCR cropped the line.
+
+    RapidOCR crops ``pts`` (TL, TR, BR, BL) to a rectangle and turns crops at least 1.5× taller
+    than wide a quarter turn anticlockwise, which sets text reading top-to-bottom upright;
+    the classifier then flips upside-down crops (text reading bottom-to-top).
+    """
+    p = [(float(x), float(y)) for x, y in pts]
+    width = max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3]))
+    height = max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2]))
+    vertical = int(width) > 0 and int(height) / int(width) >= 1.5
+    if vertical:
+        quad: Quad = (p[1], p[2], p[3], p[0])
+        orientation = 270
+    else:
+        quad = (p[0], p[1], p[2], p[3])
+        orientation = 0
+    if flipped:
+        quad = (quad[2], quad[3], quad[0], quad[1])
+        orientation = (orientation + 180) % 360
+    return quad, orientation
+
+
+def _char_positions(text: str, info: Any) -> tuple[list[float] | None, list[float] | None]:
+    """Centre of every character of ``text`` as a fraction of the line, from CTC columns."""
+    if info is None or not getattr(info, "word_cols", None) or not info.line_txt_len:
+        return None, None
+    cols = [c for word in info.word_cols for c in word]
+    confs: Sequence[float] | None = info.confs if len(info.confs) == len(text) else None
+    slots = [i for i, ch in enumerate(text) if not ch.isspace()]
+    if len(cols) != len(slots):
+        return None, list(confs) if confs else None
+    length = float(info.line_txt_len)
+    centres: list[float | None] = [None] * len(text)
+    for i, col in zip(slots, cols):
+        centres[i] = min(1.0, (col + 0.5) / length)
+    # Spaces sit halfway between their neighbours.
+    known = [i for i, c in enumerate(centres) if c is not None]
+    for i, c in enumerate(centres):
+        if c is None:
+            before = max((k for k in known if k < i), default=None)
+            after = min((k for k in known if k > i), default=None)
+            lo = centres[before] if before is not None else 0.0
+            hi = centres[after] if after is not None else 1.0
+            centres[i] = (lo + hi) / 2  # type: ignore[operator]
+    return [float(c) for c in centres if c is not None], list(confs) if confs else None

@@ -1,0 +1,244 @@
+"""Engine-independent OCR: upscale small figures, tile large ones, recover vertical text.
+
+An engine reads what it is given. This module decides what to give it:
+
+* **Small figures** (journal images are 400–800 px with 6–8 px labels) are enlarged before
+  reading: the detector then finds small labels it otherwise misses or merges.
+* **Large figures** are cut into overlapping tiles, each read at full resolution (engines
+  shrink big images, which erases small labels), and the lines found twice in an overlap
+  are merged: the copy not cut by a tile edge wins.
+* **Vertical text** (axis titles, compartment names along a membrane) can be read by a
+  second pass over the figure turned a quarter turn; its confident vertical lines replace
+  weaker readings of the same place.
+
+Boxes always end up in the original image's pixels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass, replace
+
+import numpy as np
+from PIL import Image
+
+from pathfig.errors import OcrError
+from pathfig.models import Box, Line
+from pathfig.ocr.engine import OcrEngine
+from pathfig.ocr.geometry import (
+    box_area,
+    clip_box,
+    containment,
+    intersection,
+    map_line,
+    rotate_box_back,
+    scale_box,
+    shift_box,
+)
+from pathfig.ocr.images import DEFAULT_MAX_PIXELS
+
+__all__ = ["OcrOptions", "merge_tiles", "merge_vertical", "plan_tiles", "read_lines"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OcrOptions:
+    """How the OCR stage prepares a figure for the engine (defaults chosen in ``bench/``)."""
+
+    #: Enlarge figures whose long side is at most ``upscale_below`` px by this factor (1: never).
+    upscale: float = 2.0
+    upscale_below: int = 1000
+    #: Figures whose long side exceeds ``tile_above`` px are read in overlapping tiles.
+    tile_above: int = 2000
+    tile_size: int = 1600
+    #: Labels shorter than the overlap are whole in at least one tile.
+    tile_overlap: int = 200
+    #: Second pass on the figure turned 90° to read vertical text.
+    vertical: bool = False
+    #: A vertical-pass line is kept only from this confidence up.
+    vertical_min_confidence: float = 0.8
+    #: Lines the engine is less sure of than this are dropped.
+    min_confidence: float = 0.5
+    #: Refuse images above this many pixels (a decompression-bomb guard).
+    max_pixels: int = DEFAULT_MAX_PIXELS
+
+    def __post_init__(self) -> None:
+        if self.upscale < 1:
+            raise ValueError(f"upscale must be >= 1, got {self.upscale}")
+        if not 0 <= self.tile_overlap < self.tile_size // 2:
+            raise ValueError(f"tile_overlap must be in [0, tile_size/2), got {self.tile_overlap}")
+        if self.tile_above < self.tile_size:
+            raise ValueError("tile_above must be >= tile_size")
+
+    def fingerprint(self) -> str:
+        """A short hash of every option that changes the output (part of the cache key)."""
+        d = asdict(self)
+        d.pop("max_pixels")   # only decides whether we read at all
+        return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def read_lines(image: np.ndarray, engine: OcrEngine, options: OcrOptions, *, label: str = "<array>") -> list[Line]:
+    """Read an RGB image with ``engine``; lines in reading order, boxes in its pixels.
+
+    ``Word.line`` of every word is the index of its line in the returned list.
+    """
+    h, w = image.shape[:2]
+    sx = sy = 1.0
+    work = image
+    if options.upscale > 1 and max(h, w) <= options.upscale_below:
+        nw, nh = round(w * options.upscale), round(h * options.upscale)
+        work = np.asarray(Image.fromarray(image).resize((nw, nh), Image.Resampling.BICUBIC))
+        sx, sy = nw / w, nh / h
+    lines = _read_tiled(work, engine, options, label=label)
+    if options.vertical:
+        turned = np.ascontiguousarray(np.rot90(work, k=-1))   # clockwise: upward text is level
+        wh = work.shape[0]
+        extra = [
+            map_line(ln, lambda b: rotate_box_back(b, wh), turn=90)
+            for ln in _read_tiled(turned, engine, options, label=label)
+        ]
+        lines = merge_vertical(lines, extra, min_confidence=options.vertical_min_confidence)
+    if (sx, sy) != (1.0, 1.0):
+        lines = [map_line(ln, lambda b: scale_box(b, 1 / sx, 1 / sy)) for ln in lines]
+    lines = [map_line(ln, lambda b: clip_box(b, w, h)) for ln in lines]
+    lines = [ln for ln in lines if ln.confidence >= options.min_confidence and ln.text]
+    return _index(_reading_order(lines))
+
+
+def _read(img: np.ndarray, engine: OcrEngine, label: str) -> list[Line]:
+    try:
+        return list(engine.read(img))
+    except OcrError as exc:
+        raise OcrError(f"{label}: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - an engine crash on one figure must name it
+        raise OcrError(f"{label}: OCR engine {engine.name!r} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _read_tiled(img: np.ndarray, engine: OcrEngine, options: OcrOptions, *, label: str) -> list[Line]:
+    h, w = img.shape[:2]
+    if max(h, w) <= options.tile_above:
+        return _read(img, engine, label)
+    tiles = plan_tiles(w, h, options.tile_size, options.tile_overlap)
+    logger.debug("[%s] reading %d×%d px in %d tiles", label, w, h, len(tiles))
+    found: list[tuple[int, Line, bool]] = []
+    for t, (x0, y0, x1, y1) in enumerate(tiles):
+        for ln in _read(np.ascontiguousarray(img[y0:y1, x0:x1]), engine, label):
+            moved = map_line(ln, lambda b, dx=x0, dy=y0: shift_box(b, dx, dy))
+            found.append((t, moved, _is_cut(moved.box, (x0, y0, x1, y1), w, h)))
+    return merge_tiles(found)
+
+
+def plan_tiles(width: int, height: int, size: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """Tiles ``(x0, y0, x1, y1)`` of at most ``size`` px overlapping by at least ``overlap``.
+
+    Tiles are spread evenly so none is a thin sliver (engines enlarge thin images a lot).
+
+    >>> plan_tiles(4000, 1000, 1600, 200)
+    [(0, 0, 1600, 1000), (1200, 0, 2800, 1000), (2400, 0, 4000, 1000)]
+    """
+
+    def starts(length: int) -> list[int]:
+        if length <= size:
+            return [0]
+        n = -(-(length - overlap) // (size - overlap))   # ceil
+        step = (length - size) / (n - 1)
+        return [round(i * step) for i in range(n)]
+
+    return [
+        (x, y, min(x + size, width), min(y + size, height))
+        for y in starts(height) for x in starts(width)
+    ]
+
+
+def _is_cut(box: Box | None, tile: tuple[int, int, int, int], width: int, height: int, margin: float = 3.0) -> bool:
+    """Whether a box touches a tile edge that lies inside the image (its text may be cut)."""
+    if box is None:
+        return False
+    x0, y0, x1, y1 = tile
+    return (
+        (x0 > 0 and box.x0 <= x0 + margin) or (y0 > 0 and box.y0 <= y0 + margin)
+        or (x1 < width and box.x1 >= x1 - margin) or (y1 < height and box.y1 >= y1 - margin)
+    )
+
+
+def merge_tiles(found: list[tuple[int, Line, bool]], *, overlap: float = 0.5) -> list[Line]:
+    """Keep one line per place: ``found`` holds ``(tile, line, cut)``.
+
+    A line from one tile that mostly overlaps a better line from another tile is a duplicate
+    (or a fragment cut by the tile edge) and is dropped. Better: not cut, then more confident,
+    then larger. Lines of the same tile never suppress each other.
+    """
+    order = sorted(found, key=lambda f: (f[2], -f[1].confidence, -(box_area(f[1].box) if f[1].box else 0)))
+    kept: list[tuple[int, Line]] = []
+    for tile, ln, _cut in order:
+        if ln.box is not None and any(
+            t != tile and k.box is not None and containment(ln.box, k.box) > overlap for t, k in kept
+        ):
+            continue
+        kept.append((tile, ln))
+    return [ln for _t, ln in kept]
+
+
+def merge_vertical(
+    lines: list[Line], extra: list[Line], *, min_confidence: float = 0.8, overlap: float = 0.5,
+) -> list[Line]:
+    """Add vertical lines from the turned pass to the lines of the upright pass.
+
+    A turned-pass line counts only if it is vertical in the figure (taller than wide, at
+    least two letters or digits) and confident. Where it overlaps upright-pass lines, the
+    more confident reading wins; a same-text reading from the upright pass is kept as is.
+    """
+    out = list(lines)
+    for cand in sorted(extra, key=lambda ln: -ln.confidence):
+        if cand.orientation not in (90, 270) or cand.box is None or cand.confidence < min_confidence:
+            continue
+        if cand.box.height <= cand.box.width or len(_norm(cand.text)) < 2:
+            continue
+        clashes = [
+            i for i, ln in enumerate(out)
+            if ln.box is not None and intersection(ln.box, cand.box) > 0
+            and containment(ln.box, cand.box) > overlap
+        ]
+        if any(_norm(out[i].text) == _norm(cand.text) or out[i].confidence >= cand.confidence for i in clashes):
+            continue
+        gone = set(clashes)
+        out = [ln for i, ln in enumerate(out) if i not in gone]
+        out.append(cand)
+    return out
+
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def _norm(text: str) -> str:
+    return _NON_ALNUM.sub("", text).upper()
+
+
+def _reading_order(lines: list[Line]) -> list[Line]:
+    """Top to bottom, then left to right within a band of about half a text height."""
+    if not lines:
+        return []
+    heights = sorted(min(ln.box.height, ln.box.width) for ln in lines if ln.box is not None) or [10.0]
+    band = max(2.0, heights[len(heights) // 2] / 2)
+    by_top = sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0) if ln.box else (0.0, 0.0))
+    keyed: list[tuple[int, float, Line]] = []
+    row, last_top = 0, None
+    for ln in by_top:
+        top = ln.box.y0 if ln.box else 0.0
+        if last_top is not None and top - last_top >= band:
+            row += 1
+        last_top = top
+        keyed.append((row, ln.box.x0 if ln.box else 0.0, ln))
+    return [ln for _r, _x, ln in sorted(keyed, key=lambda k: (k[0], k[1]))]
+
+
+def _index(lines: list[Line]) -> list[Line]:
+    return [
+        replace(ln, words=tuple(replace(w, line=i) for w in ln.words))
+        for i, ln in enumerate(lines)
+    ]
+
