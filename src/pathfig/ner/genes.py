@@ -32,6 +32,14 @@ _ALLOWED = {
     "synonyms": {"symbol", "previous", "alias", "ncbi_synonym"},
     "all": {"symbol", "previous", "alias", "ncbi_synonym", "family"},
 }
+#: Whole-word rewrites, tried in this order, each on the result of the previous one.
+_REWRITES = (
+    ("strip_modification", T.strip_modification),
+    ("strip_cellular_prefix", T.strip_cellular_prefix),
+    ("singular", T.singular),
+    ("protein_stem", T.protein_stem),
+    ("ocr_confusions", T.ocr_confusions),
+)
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
@@ -49,7 +57,7 @@ class Options:
     #: literature prior favours clearly, ``all`` keeps every candidate, ``drop`` keeps none.
     ambiguous: Literal["best", "all", "drop"] = "best"
     #: How much more often the chosen gene must be cited than the runner-up under ``best``.
-    prior_ratio: float = 3.0
+    prior_ratio: float = 2.0
     #: A gene this many times more cited than the best-tier candidate wins regardless of tier
     #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
     override_ratio: float = 10.0
@@ -62,6 +70,9 @@ class Options:
     short_rule: bool = True
     ion_rule: bool = True
     max_ngram: int = 4
+    #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
+    #: names their family when it has at most this many members (0 switches it off).
+    max_stem_family: int = 30
     locus_types: frozenset[str] | None = None  # None: every locus type
 
 
@@ -90,6 +101,7 @@ class GeneRecognizer:
     options: Options = field(default_factory=Options)
     prior: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
+    _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
 
@@ -100,6 +112,7 @@ class GeneRecognizer:
                 first = normalize_key(e.name.split()[0])
                 if first:
                     self._multi_first.add(first)
+        self._stems = _stem_families(self.lexicon.entries, self.options.max_stem_family)
         _ = self.lexicon.index
 
     # -- construction ---------------------------------------------------------------------
@@ -221,15 +234,19 @@ class GeneRecognizer:
             return None
         if o.prose_rule and rules.is_prose_word(word) and " " not in word:
             return None
+        if "/" in word:
+            # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
+            # names the family, so it is the fallback.
+            parts = T.expand_slash(word)
+            found = [h for h in (self._resolve_part(p, applied + ("expand_slash",)) for p in parts) if h]
+            if len(parts) > 1 and found:
+                return found
         hit = self._lookup(word, applied, bare=True)
         if hit:
             return [hit]
         # Transforms that rewrite the whole word, tried in order, each on the previous result.
         current = word
-        for name, fn in (("strip_modification", T.strip_modification),
-                         ("strip_cellular_prefix", T.strip_cellular_prefix),
-                         ("singular", T.singular),
-                         ("protein_stem", T.protein_stem)):
+        for name, fn in _REWRITES:
             new = fn(current)
             if new != current:
                 applied = applied + (name,)
@@ -260,9 +277,7 @@ class GeneRecognizer:
         if hit:
             return hit
         current = part
-        for name, fn in (("strip_modification", T.strip_modification),
-                         ("strip_cellular_prefix", T.strip_cellular_prefix),
-                         ("singular", T.singular), ("protein_stem", T.protein_stem)):
+        for name, fn in _REWRITES:
             new = fn(current)
             if new != current:
                 current = new
@@ -279,9 +294,19 @@ class GeneRecognizer:
         o = self.options
         if len(key) < 2 or key.isdigit():
             return None
-        if bare and o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist):
-            return None
         entries = self.lexicon.lookup(key)
+        if bare and o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist):
+            # A stoplisted word counts only when printed in capitals exactly as an official
+            # symbol (``MET``, ``BAD``, ``MAX``); function words never do.
+            if key in rules.FUNCTION_WORDS or not name.isupper():
+                return None
+            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+        if "/" in name and entries:
+            # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
+            # that carry the slash themselves (FamPlex's ``ERK1/2``).
+            entries = tuple(e for e in entries if "/" in e.name)
+        if not any(e.kind == "symbol" or e.kind == "family" for e in entries) and key in self._stems:
+            entries = entries + self._stems[key]
         if not entries:
             return None
         allowed = _ALLOWED[o.priority]
@@ -302,10 +327,10 @@ class GeneRecognizer:
     def _choose(self, entries: tuple[LexiconEntry, ...]) -> tuple[list[LexiconEntry], list[LexiconEntry], bool]:
         """Pick the genes a name denotes among its entries (sorted best kind first).
 
-        Returns ``(chosen, candidates, ambiguous)``. Order: an official symbol; a FamPlex family
-        name; previous symbols; aliases and NCBI synonyms (one tier: HGNC and NCBI curate the
-        same kind of name). Within a tier, the gene named by more sources and then the more
-        cited gene wins; a much more cited gene (``override_ratio``) wins across tiers.
+        Returns ``(chosen, candidates, ambiguous)``. Order: an official symbol; a family name
+        (FamPlex, or the shared root of numbered symbols); previous symbols; HGNC aliases; NCBI
+        synonyms. Within a tier the more cited gene wins; a much more cited gene
+        (``override_ratio``) wins across tiers.
         """
         o = self.options
         symbols = [e for e in entries if e.kind == "symbol"]
@@ -317,8 +342,7 @@ class GeneRecognizer:
             members = _one_per_gene(families)
             if o.families == "expand" or len(members) == 1:
                 return members, members, False
-            named = {e.ncbigene_id for e in synonyms}
-            rep = min(members, key=lambda e: (e.ncbigene_id not in named, -self.prior.get(e.ncbigene_id, 0), _num(e.ncbigene_id)))
+            rep = min(members, key=lambda e: (-self.prior.get(e.ncbigene_id, 0), _num(e.ncbigene_id)))
             return [rep], members, False
         tier: dict[str, int] = {}
         support: dict[str, int] = {}
@@ -368,11 +392,37 @@ class GeneRecognizer:
                 )
 
 
-_TIER = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 2, "name": 3}
+# HGNC aliases outrank NCBI synonyms: NCBI lists many retired, cross-species and typo names.
+_TIER = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 3, "name": 4}
 
 
 def _num(gid: str) -> int:
     return int(gid) if gid.isdigit() else 1 << 62
+
+
+_STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
+
+
+def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tuple[LexiconEntry, ...]]:
+    """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``."""
+    if limit <= 0:
+        return {}
+    groups: dict[str, list[LexiconEntry]] = {}
+    for e in entries:
+        if e.kind != "symbol":
+            continue
+        m = _STEM_RE.match(e.symbol)
+        if m and len(m.group(1)) >= 3:
+            groups.setdefault(m.group(1), []).append(e)
+    out = {}
+    for stem, members in groups.items():
+        if len(members) <= limit:
+            out[stem] = tuple(
+                LexiconEntry(name=stem, key=stem, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
+                             hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=stem)
+                for e in sorted(members, key=lambda e: _num(e.ncbigene_id))
+            )
+    return out
 
 
 def _one_per_gene(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHEMICAL_STOPLIST", "STOPLIST", "is_ion", "is_prose_word", "stoplisted"]
+__all__ = ["CHEMICAL_STOPLIST", "FUNCTION_WORDS", "STOPLIST", "is_ion", "is_prose_word", "stoplisted"]
 
 #: English words and lab terms that are also official symbols or aliases. As bare words in
 #: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
@@ -40,6 +40,13 @@ ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY 
 ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
 MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA
 """.split()) - {"HIF"}
+
+#: Stoplisted words that never name a gene, whatever their case.
+FUNCTION_WORDS = frozenset("""
+AND THE FOR NOT ALL CAN WAS ARE HAS HAD HER ITS OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY
+MAY MUST SAME TYPE CELL CELLS GENE GENES PROTEIN DNA RNA MRNA FIGURE FIG PANEL TABLE ROS ATP
+ADP AMP GTP GDP NO CO ER ECM EMT LPS DAG IP3 PIP2 PIP3
+""".split())
 
 _ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")

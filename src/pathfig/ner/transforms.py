@@ -29,6 +29,7 @@ __all__ = [
     "ORDER",
     "expand_range",
     "expand_slash",
+    "ocr_confusions",
     "join_list",
     "protein_stem",
     "singular",
@@ -40,7 +41,7 @@ __all__ = [
 
 ORDER = (
     "strip_punct", "strip_modification", "strip_cellular_prefix", "singular",
-    "protein_stem", "expand_slash", "expand_range", "split_complex",
+    "protein_stem", "ocr_confusions", "expand_slash", "expand_range", "split_complex",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -75,7 +76,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
     r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex)"
-    r"|\((?:P|p|active|inactive)\)|\+P"
+    r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
     r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?)$",
 )
 
@@ -130,7 +131,7 @@ PROTEIN_STEMS: dict[str, str] = {
     "frizzled": "FZD", "claudin": "CLDN", "sirtuin": "SIRT", "histone deacetylase": "HDAC",
     "integrin": "ITG", "jagged": "JAG", "galectin": "LGALS", "cathepsin": "CTS", "calpain": "CAPN",
     "annexin": "ANXA", "syndecan": "SDC", "dishevelled": "DVL", "aquaporin": "AQP", "connexin": "CX",
-    "collagen": "COL", "keratin": "KRT", "cadherin": "CDH", "nectin": "NECTIN", "septin": "SEPTIN",
+    "collagen": "COL", "cyc": "CCN", "syntaxin": "STX", "factor": "F", "keratin": "KRT", "cadherin": "CDH", "nectin": "NECTIN", "septin": "SEPTIN",
     "kallikrein": "KLK", "defensin": "DEF", "chemokine": "", "wnt": "WNT", "smad": "SMAD",
 }
 _STEM_RE = re.compile(
@@ -146,6 +147,18 @@ def protein_stem(word: str) -> str:
     if not m:
         return word
     return PROTEIN_STEMS[m.group(1).lower()] + m.group(2)
+
+
+# --- OCR confusions ------------------------------------------------------------------------
+
+
+def ocr_confusions(word: str) -> str:
+    """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``.
+
+    A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``.
+    """
+    w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", word)
+    return re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
 
 
 # --- 7. slashes -----------------------------------------------------------------------------
@@ -237,12 +250,12 @@ def join_list(words: list[str]) -> list[tuple[str, int]]:
             text = m.group(1) + m.group(2).replace(",", "/")
             j = i + 1
             while j < n:
-                nxt = words[j].rstrip(",")
+                nxt = words[j].rstrip(",;:)")
                 if _LIST_NUM.match(nxt):
                     text += "/" + nxt
                     j += 1
-                elif words[j].lower() in ("and", "or", "&") and j + 1 < n and _LIST_NUM.match(words[j + 1].rstrip(",.")):
-                    text += "/" + words[j + 1].rstrip(",.")
+                elif words[j].lower() in ("and", "or", "&") and j + 1 < n and _LIST_NUM.match(words[j + 1].rstrip(",.;:)")):
+                    text += "/" + words[j + 1].rstrip(",.;:)")
                     j += 2
                 else:
                     break
