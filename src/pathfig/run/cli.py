@@ -22,12 +22,15 @@ Inputs = Annotated[
                    help="Image files and/or folders (searched recursively); none: the bundled sample figures."),
 ]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Output directory: store, tables, OCR cache.")]
-Workers = Annotated[int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")]
+Workers = Annotated[
+    int | None, typer.Option("--workers", "-j", min=1, help="Worker processes (default: number of cores).")
+]
 Force = Annotated[bool, typer.Option("--force", help="Redo figures already done.")]
 LexiconPath = Annotated[
     Path | None,
-    typer.Option("--lexicon", help="Lexicon file written by pathfig lexicon (default: the bundled human lexicon).",
-                 exists=True, dir_okay=False),
+    typer.Option("--lexicon", dir_okay=False,
+                 help="Lexicon file, or an organism whose lexicon `pathfig lexicon update` built "
+                      "(default: the bundled human lexicon)."),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pathfig import __version__
-from pathfig.errors import InputFileError, LexiconError
+from pathfig.errors import InputFileError
 from pathfig.models import FigureInput
 from pathfig.run import worker
 from pathfig.run.inputs import collect_inputs
@@ -66,22 +66,26 @@ def lexicon_version(lexicon: Lexicon) -> str:
     return "prov:" + hashlib.sha256(json.dumps(prov, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _resolve_lexicon(spec: Lexicon | str | Path | None) -> tuple[Lexicon | None, str]:
-    """The lexicon to hand to workers (None = recogniser's bundled default) and its version."""
+def _resolve_lexicon(spec: Lexicon | str | Path | None) -> tuple[Lexicon | str | None, str]:
+    """What workers recognise genes with (see :func:`worker.recognizer`) and its version.
+
+    The recogniser is built here, before worker processes start: it fails fast on a bad lexicon,
+    and forked workers inherit it instead of each reading the lexicon again.
+    """
     if spec is None:
-        try:
-            from pathfig.lexicon.bundled import load_default_lexicon
-        except ImportError as exc:
-            raise LexiconError(f"the bundled human lexicon is not available ({exc}); pass --lexicon PATH") from exc
-        # Loaded here for its version; forked workers inherit the loaded copy.
+        from pathfig.lexicon.bundled import load_default_lexicon
+
+        worker.recognizer(None)
         return None, lexicon_version(load_default_lexicon())
     if isinstance(spec, str | Path):
-        from pathfig.lexicon import read_lexicon
+        from pathfig.lexicon.bundled import resolve_lexicon_path
 
-        path = Path(spec)
-        lex = read_lexicon(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        return lex, f"file:{digest}"
+        path = resolve_lexicon_path(spec)  # a file, or an organism name such as "mouse"
+        worker.recognizer(str(path))
+        with open(path, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
+        return str(path), f"file:{digest}"
+    worker.recognizer(spec)
     return spec, lexicon_version(spec)
 
 
@@ -244,7 +248,7 @@ def _execute(
     *,
     workers: int,
     engine: str,
-    lexicon: Lexicon | None,
+    lexicon: Lexicon | str | None,
     progress: bool,
 ) -> None:
     """Run tasks in this process (workers == 1) or a process pool, handing outcomes to the parent."""
@@ -267,7 +271,7 @@ def _execute(
 
 
 def _pool_outcomes(
-    tasks: Sequence[worker.FigureTask], *, workers: int, engine: str, lexicon: Lexicon | None,
+    tasks: Sequence[worker.FigureTask], *, workers: int, engine: str, lexicon: Lexicon | str | None,
 ) -> Iterator[worker.FigureOutcome]:
     """Outcomes as workers finish them; survives worker processes that die (OOM kill, crash).
 
@@ -323,7 +327,7 @@ def _pool_outcomes(
             logger.warning("a worker process died; retrying %d suspect figure(s) one at a time", len(suspects))
 
 
-def _new_pool(workers: int, engine: str, lexicon: Lexicon | None) -> ProcessPoolExecutor:
+def _new_pool(workers: int, engine: str, lexicon: Lexicon | str | None) -> ProcessPoolExecutor:
     # Children started by spawn/forkserver inherit these; init_worker sets them again for fork.
     saved = {v: os.environ.get(v) for v in worker.THREAD_ENV_VARS}
     worker.limit_threads(1)

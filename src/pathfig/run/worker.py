@@ -16,7 +16,6 @@ import time
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import metadata as importlib_metadata
 from typing import TYPE_CHECKING, Any
 
 from pathfig.errors import PathfigError
@@ -35,6 +34,8 @@ __all__ = [
     "ocr_figure",
     "process_figure",
     "recognize",
+    "recognizer",
+    "warm_up",
 ]
 
 logger = logging.getLogger(__name__)
@@ -72,8 +73,10 @@ class FigureOutcome:
     peak_rss_mb: float = 0.0
 
 
-# Per-process state set by init_worker (or lazily, when run in the parent with one worker).
+# Per-process state set by init_worker (or directly, when the run uses this process).
 _STATE: dict[str, Any] = {"lexicon": None, "engine": "rapidocr"}
+# Recognisers built in this process, by lexicon spec (id() for objects, kept alive alongside).
+_RECOGNIZERS: dict[object, tuple[object, Any]] = {}
 
 
 def limit_threads(n: int = 1) -> None:
@@ -89,53 +92,57 @@ def ocr_figure(path: str, *, engine: str, cache_dir: str | None) -> OcrResult:
     return ocr_image(path, engine=engine, cache_dir=cache_dir)
 
 
-def recognize(words: Sequence[Word], lexicon: Lexicon | None) -> list[Mention]:
-    """The gene-recognition stage (a seam: tests replace it with a fake)."""
-    from pathfig.ner import recognize_words
+def recognizer(lexicon: Lexicon | str | None) -> Any:
+    """The gene recogniser for a lexicon spec, built once per process."""
+    from pathfig.ner import GeneRecognizer, default_recognizer
 
-    return recognize_words(words, lexicon)
+    if lexicon is None:
+        return default_recognizer()
+    key: object = lexicon if isinstance(lexicon, str) else id(lexicon)
+    hit = _RECOGNIZERS.get(key)
+    if hit is None:
+        # A file gets the literature prior that goes with its organism; an object is used as is.
+        rec = GeneRecognizer.from_path(lexicon) if isinstance(lexicon, str) else GeneRecognizer(lexicon)
+        hit = _RECOGNIZERS[key] = (lexicon, rec)
+    return hit[1]
+
+
+def recognize(words: Sequence[Word], lexicon: Lexicon | str | None) -> list[Mention]:
+    """The gene-recognition stage (a seam: tests replace it with a fake)."""
+    return list(recognizer(lexicon).recognize_words(words))
 
 
 def engine_version(engine: str) -> str:
-    """The version of an OCR engine as the OCR stage reports it, without loading a model."""
+    """The version of an OCR engine (libraries, models, settings), without loading its model."""
+    from pathfig.ocr import get_engine
+
+    return str(get_engine(engine).version)
+
+
+def warm_up(engine: str) -> None:
+    """Load the OCR model now, once per worker, rather than inside the first figure's timing."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from pathfig.ocr import get_engine
+
+    # A word to read, so every model (detection, direction, recognition) loads; a blank image
+    # would stop after detection.
+    img = Image.new("RGB", (160, 48), "white")
+    ImageDraw.Draw(img).text((20, 12), "EGFR", fill="black", font_size=20)
     try:
-        import pathfig.ocr as ocr
-    except ImportError:
-        ocr = None  # type: ignore[assignment]
-    getter = getattr(ocr, "engine_version", None) if ocr is not None else None
-    if callable(getter):
-        return str(getter(engine))
-    # Fallback: the engine's package version (what decides its bundled models).
-    try:
-        return importlib_metadata.version(engine)
-    except importlib_metadata.PackageNotFoundError:
-        return ""
+        get_engine(engine).read(np.asarray(img))
+    except Exception as exc:  # noqa: BLE001 - the first figure will report the real error
+        logger.debug("OCR warm-up failed: %s", exc)
 
 
-def _warm_up(engine: str) -> None:
-    # Load the OCR model now, once per worker, rather than inside the first figure's timing.
-    try:
-        import pathfig.ocr as ocr
-    except ImportError:
-        return
-    for name in ("load_engine", "get_engine", "warm_up"):
-        fn = getattr(ocr, name, None)
-        if callable(fn):
-            try:
-                fn(engine)
-            except Exception as exc:  # noqa: BLE001 - a figure will report the real error
-                logger.debug("OCR warm-up (%s) failed: %s", name, exc)
-            return
-
-
-def init_worker(engine: str, lexicon: Lexicon | None, warm_up: bool = True) -> None:
+def init_worker(engine: str, lexicon: Lexicon | str | None) -> None:
     """Process initializer: one thread, ignore Ctrl-C (the parent handles it), load models once."""
     limit_threads(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STATE["engine"] = engine
     _STATE["lexicon"] = lexicon
-    if warm_up:
-        _warm_up(engine)
+    warm_up(engine)
 
 
 def _peak_rss_mb() -> float:
