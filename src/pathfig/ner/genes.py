@@ -42,6 +42,7 @@ _REWRITES = (
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
+_PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
 
@@ -182,7 +183,7 @@ class GeneRecognizer:
         """Join this token with the next ones when together they name one gene."""
         first = tokens[i][0]
         k1 = normalize_key(T.strip_punct(first))
-        if not k1 or not _HAS_LETTER.search(first):
+        if not k1:
             return None
         best: tuple[str, int] | None = None
         if k1 in self._multi_first:
@@ -234,6 +235,17 @@ class GeneRecognizer:
             return None
         if o.prose_rule and rules.is_prose_word(word) and " " not in word:
             return None
+        if _PHOSPHO_P.match(word) and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
+            # ``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so.
+            hit = self._resolve_part(word[1:], applied + ("strip_modification",))
+            if hit:
+                return [hit]
+        ranged = T.expand_range(word)
+        if len(ranged) > 1:
+            # ``WNT1-3`` lists WNT1, WNT2, WNT3 (not WNT2B's old alias WNT13).
+            found = [h for h in (self._resolve_part(p, applied + ("expand_range",)) for p in ranged) if h]
+            if len(found) == len(ranged):
+                return found
         if "/" in word:
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.

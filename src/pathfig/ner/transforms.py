@@ -143,6 +143,9 @@ _STEM_RE = re.compile(
 
 def protein_stem(word: str) -> str:
     """``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``, ``Interleukin 6`` → ``IL6``; else unchanged."""
+    bare = word.strip().lower().rstrip("s")
+    if bare in PROTEIN_STEMS and PROTEIN_STEMS[bare]:
+        return PROTEIN_STEMS[bare]  # ``Frizzled`` → ``FZD``: the family root
     m = _STEM_RE.match(word.strip())
     if not m:
         return word
