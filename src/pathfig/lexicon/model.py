@@ -154,8 +154,8 @@ def write_lexicon(lexicon: Lexicon, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = sorted({tuple(getattr(e, c) for c in COLUMNS) for e in lexicon.entries})
     if path.suffix == ".gz":
-        # mtime=0 keeps the gzip header stable between builds.
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        # mtime=0 and no file name keep the gzip header stable between builds and output names.
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
             text = io.TextIOWrapper(gz, encoding="utf-8", newline="")
             _write_rows(text, rows)
             text.flush()

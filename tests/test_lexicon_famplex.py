@@ -1,0 +1,127 @@
+"""FamPlex: transitive expansion, family names, grounding-map aliases, bad files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pathfig.errors import LexiconError
+from pathfig.lexicon.famplex import expand_families, load_famplex, parse_famplex, read_famplex_tables
+
+LEX = Path(__file__).parent / "resources" / "lexicon"
+FAMPLEX = LEX / "famplex"
+
+# symbol → (ncbigene_id, hgnc_id), as build.gene_map makes it from HGNC entries.
+GENES = {
+    "MAPK1": ("5594", "HGNC:6871"), "MAPK3": ("5595", "HGNC:6877"), "NFKB1": ("4790", "HGNC:7794"),
+    "RELA": ("5970", "HGNC:9955"), "REL": ("5966", "HGNC:9954"), "MTOR": ("2475", "HGNC:3942"),
+    "RPTOR": ("57521", "HGNC:30287"),
+}
+
+
+@pytest.fixture(scope="module")
+def entries():
+    return load_famplex(FAMPLEX, GENES)
+
+
+def members(entries, name: str) -> set[str]:
+    return {e.symbol for e in entries if e.kind == "family" and e.name == name}
+
+
+@pytest.mark.parametrize(
+    "name,family,expected",
+    [
+        ("ERK", "ERK", {"MAPK1", "MAPK3"}),
+        ("MAPK", "MAPK", {"MAPK1", "MAPK3"}),                     # family of families
+        ("NFkappaB", "NFkappaB", {"NFKB1", "RELA", "REL"}),       # complex of families
+        ("NFkappaB_2", "NFkappaB_2", {"RELA", "REL"}),
+        ("mTORC1", "mTORC1", {"MTOR", "RPTOR"}),                  # complex of genes
+        ("ERK Family", "ERK", {"MAPK1", "MAPK3"}),                # BEL equivalence name
+        ("TORC1 Complex", "mTORC1", {"MTOR", "RPTOR"}),
+        ("ERK1/2", "ERK", {"MAPK1", "MAPK3"}),                    # grounding-map text
+        ("NF-κB", "NFkappaB", {"NFKB1", "RELA", "REL"}),
+        ("TORC1, mTOR complex 1", "mTORC1", {"MTOR", "RPTOR"}),   # quoted CSV field with a comma
+    ],
+)
+def test_family_names_expand_to_member_genes(entries, name, family, expected):
+    assert members(entries, name) == expected
+    assert {e.family for e in entries if e.name == name} == {family}
+
+
+def test_family_rows_carry_ids_and_keys(entries):
+    row = next(e for e in entries if e.name == "NF-κB" and e.symbol == "RELA")
+    assert (row.key, row.kind, row.ncbigene_id, row.hgnc_id, row.taxon_id, row.family) == (
+        "NFKB", "family", "5970", "HGNC:9955", "9606", "NFkappaB")
+
+
+@pytest.mark.parametrize("name", ["FA:01234", "GO:0031931", "cAMP", "CK2", "Orphan_family"])
+def test_accessions_chemicals_and_geneless_families_give_no_rows(entries, name):
+    assert not [e for e in entries if e.name == name]
+
+
+def test_grounding_map_hgnc_rows_are_gene_aliases(entries):
+    aliases = {(e.name, e.symbol, e.ncbigene_id, e.family) for e in entries if e.kind == "alias"}
+    assert aliases == {("c-Rel", "REL", "5966", ""), ("p65", "RELA", "5970", "")}
+
+
+def test_over_long_grounding_text_is_dropped(entries):
+    assert not [e for e in entries if len(e.name) > 60]
+    assert parse_famplex(FAMPLEX, GENES).info["dropped_names"] == 1
+
+
+def test_info_counts_unmapped_and_empty_families():
+    info = parse_famplex(FAMPLEX, GENES).info
+    assert info["unmapped_members"] == ["CKBE"]
+    assert info["families_without_genes"] == 2  # CK2 (member unknown) and Orphan_family (no members)
+    assert info["grounding_aliases"] == 2
+    assert set(info["files"]) == {"entities.csv", "relations.csv", "equivalences.csv", "grounding_map.csv"}
+
+
+def test_renamed_member_uses_the_current_symbol():
+    genes = dict(GENES, RPTOR=("57521", "HGNC:30287", "RPTOR_NEW"))
+    assert members(load_famplex(FAMPLEX, genes), "mTORC1") == {"MTOR", "RPTOR_NEW"}
+
+
+def test_expand_survives_a_cycle():
+    rels = [("FPLX", "A", "isa", "FPLX", "B"), ("FPLX", "B", "isa", "FPLX", "A"), ("HGNC", "X1", "isa", "FPLX", "A")]
+    assert expand_families(rels) == {"A": {"X1"}, "B": {"X1"}}
+
+
+def test_in_memory_mapping_source():
+    files = {
+        "relations.csv": "HGNC,MTOR,partof,FPLX,mTORC1\nHGNC,RPTOR,partof,FPLX,mTORC1\n",
+        "grounding_map.csv": b"mTORC1,FPLX,mTORC1,,,,\nraptor,HGNC,RPTOR,,,,\n",
+    }
+    got = {(e.name, e.kind, e.symbol) for e in load_famplex(files, GENES)}
+    assert got == {("mTORC1", "family", "MTOR"), ("mTORC1", "family", "RPTOR"), ("raptor", "alias", "RPTOR")}
+
+
+def test_entities_file_with_crlf_line_ends():
+    assert read_famplex_tables(FAMPLEX)["entities"][:3] == ["CK2", "ERK", "MAPK"]
+
+
+@pytest.mark.parametrize(
+    "file,content,message",
+    [
+        ("relations.csv", "HGNC,MTOR,partof\n", "relations.csv: line 1 has 3 columns, expected ns1,id1,rel,ns2,id2"),
+        ("equivalences.csv", "BEL,TORC1 Complex\n", "equivalences.csv: line 1 has 2 columns, expected ns,id,fplx_id"),
+        ("relations.csv", None, "relations.csv: missing; a FamPlex directory needs relations.csv"),
+    ],
+)
+def test_bad_files_name_the_file_and_problem(tmp_path, file, content, message):
+    folder = tmp_path / "famplex"
+    shutil.copytree(FAMPLEX, folder)
+    if content is None:
+        (folder / file).unlink()
+    else:
+        (folder / file).write_text(content)
+    with pytest.raises(LexiconError) as err:
+        load_famplex(folder, GENES)
+    assert str(folder / file) in str(err.value) and message in str(err.value)
+
+
+def test_not_a_directory(tmp_path):
+    with pytest.raises(LexiconError, match="not a FamPlex directory"):
+        load_famplex(tmp_path / "missing", GENES)
