@@ -70,7 +70,7 @@ def safe_filename(figid: str) -> str:
     """
     if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,150}", figid) and not figid.endswith("."):
         return figid
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", figid).strip("._")[:100]
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", figid).strip("._-")[:100]
     digest = hashlib.sha256(figid.encode("utf-8")).hexdigest()[:10]
     return f"{base}-{digest}" if base else digest
 
