@@ -160,6 +160,10 @@ class GeneRecognizer:
 
     # -- lines ----------------------------------------------------------------------------
 
+    def clear_cache(self) -> None:
+        """Forget resolved tokens (results do not depend on the cache; tests check that)."""
+        self._cache.clear()
+
     def _line(self, words: list[Word], lo: int, hi: int) -> Iterable[Mention]:
         texts = [w.text for w in words[lo:hi]]
         tokens = T.join_list(texts)
@@ -391,7 +395,7 @@ class GeneRecognizer:
         seen: set[str] = set()
         for hit in hits:
             cands = tuple(Candidate(ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.symbol, hgnc_id=c.hgnc_id)
-                          for c in hit.candidates) if hit.ambiguous else ()
+                          for c in hit.candidates) if hit.ambiguous or len(hit.candidates) > 1 else ()
             for e in hit.entries:
                 if e.ncbigene_id in seen:
                     continue

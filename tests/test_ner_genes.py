@@ -1,0 +1,342 @@
+"""Gene recognition on labels as printed in pathway figures: a table of cases, rules, properties."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from pathfig.cli import app
+from pathfig.lexicon import Lexicon, LexiconEntry
+from pathfig.models import Box, Word
+from pathfig.ner import GeneRecognizer, Options, default_recognizer
+
+
+@pytest.fixture(scope="module")
+def rec() -> GeneRecognizer:
+    return default_recognizer()
+
+
+def symbols(rec: GeneRecognizer, text: str) -> list[str]:
+    return sorted({m.ncbigene_symbol for m in rec.recognize_text(text)})
+
+
+# Labels as printed in published pathway figures → the HGNC symbols pathfig must report.
+# Family names (PI3K, AKT, NF-κB, Smads) report one representative member (the most cited);
+# test_family_candidates checks that every member is kept as a candidate.
+LABELS = [
+    ('TNF-α', ['TNF']),
+    ('IL-1β', ['IL1B']),
+    ('IFN-γ', ['IFNG']),
+    ('TGF-β1', ['TGFB1']),
+    ('NF-κB', ['NFKB1']),
+    ('β-catenin', ['CTNNB1']),
+    ('IKKα', ['CHUK']),
+    ('PKCδ', ['PRKCD']),
+    ('14-3-3ε', ['YWHAE']),
+    ('GSK3β', ['GSK3B']),
+    ('IFNalpha', ['IFNA1']),
+    ('ERK1/2', ['MAPK1', 'MAPK3']),
+    ('SMAD1/5/8', ['SMAD1', 'SMAD5', 'SMAD9']),
+    ('IRF3/7', ['IRF3', 'IRF7']),
+    ('KDM6A/B', ['KDM6A', 'KDM6B']),
+    ('AdipoR1/R2', ['ADIPOR1', 'ADIPOR2']),
+    ('WNT1-3', ['WNT1', 'WNT2', 'WNT3']),
+    ('TLR1,2 and 5', ['TLR1', 'TLR2', 'TLR5']),
+    ('IKKα/β/γ', ['CHUK', 'IKBKB', 'IKBKG']),
+    ('Caspase-3/7', ['CASP3', 'CASP7']),
+    ('PP1α/γ', ['PPP1CA', 'PPP1CC']),
+    ('Atg5-Atg12', ['ATG12', 'ATG5']),
+    ('MEK1/2', ['MAP2K1', 'MAP2K2']),
+    ('p-AKT', ['AKT1']),
+    ('pERK', ['MAPK1']),
+    ('c-Myc', ['MYC']),
+    ('v-Src', ['SRC']),
+    ('GST-Akt', ['AKT1']),
+    ('FLAG-ERK2', ['MAPK1']),
+    ('Ras-GTP', ['KRAS']),
+    ('Rac1-GDP', ['RAC1']),
+    ('STAT3-P', ['STAT3']),
+    ('AKT-S473', ['AKT1']),
+    ('pS6K', ['RPS6KB1']),
+    ('Smads', ['SMAD3']),
+    ('Caspases', ['CASP3']),
+    ('Caspase 12', ['CASP12']),
+    ('14-3-3 epsilon', ['YWHAE']),
+    ('protein kinase C', ['PRKCA']),
+    ('Cyclin D1', ['CCND1']),
+    ('МАРК8', ['MAPK8']),
+    ('TP53', ['TP53']),
+    ('p53', ['TP53']),
+    ('MDM2', ['MDM2']),
+    ('EGFR', ['EGFR']),
+    ('HER2', ['ERBB2']),
+    ('ErbB2', ['ERBB2']),
+    ('GRB2', ['GRB2']),
+    ('SOS1', ['SOS1']),
+    ('KRAS', ['KRAS']),
+    ('Raf-1', ['RAF1']),
+    ('B-Raf', ['BRAF']),
+    ('MEK', ['MAP2K1']),
+    ('ERK', ['MAPK1']),
+    ('JNK', ['MAPK8']),
+    ('p38', ['MAPK14']),
+    ('p38 MAPK', ['MAPK14']),
+    ('PI3K', ['PIK3CA']),
+    ('PTEN', ['PTEN']),
+    ('mTOR', ['MTOR']),
+    ('mTORC1', ['MTOR']),
+    ('mTORC2', ['MTOR']),
+    ('Rheb', ['RHEB']),
+    ('TSC2', ['TSC2']),
+    ('AMPK', ['PRKAA1']),
+    ('LKB1', ['STK11']),
+    ('S6K1', ['RPS6KB1']),
+    ('4E-BP1', ['EIF4EBP1']),
+    ('eIF4E', ['EIF4E']),
+    ('Bcl-2', ['BCL2']),
+    ('Bcl-xL', ['BCL2L1']),
+    ('Bax', ['BAX']),
+    ('Bak', ['BAK1']),
+    ('Bid', ['BID']),
+    ('Apaf-1', ['APAF1']),
+    ('Caspase-9', ['CASP9']),
+    ('Caspase-8', ['CASP8']),
+    ('FADD', ['FADD']),
+    ('TRADD', ['TRADD']),
+    ('TRAF6', ['TRAF6']),
+    ('TRAF2', ['TRAF2']),
+    ('RIPK1', ['RIPK1']),
+    ('RIPK3', ['RIPK3']),
+    ('MLKL', ['MLKL']),
+    ('IRAK4', ['IRAK4']),
+    ('IRAK1', ['IRAK1']),
+    ('MyD88', ['MYD88']),
+    ('TRIF', ['TICAM1']),
+    ('TLR4', ['TLR4']),
+    ('CD14', ['CD14']),
+    ('MD-2', ['LY96']),
+    ('NEMO', ['IKBKG']),
+    ('IKKβ', ['IKBKB']),
+    ('IκBα', ['NFKBIA']),
+    ('RelA', ['RELA']),
+    ('p65', ['RELA']),
+    ('p50', ['NFKB1']),
+    ('JAK2', ['JAK2']),
+    ('STAT3', ['STAT3']),
+    ('STAT5', ['STAT5A']),
+    ('SOCS3', ['SOCS3']),
+    ('IL-6', ['IL6']),
+    ('IL-6R', ['IL6R']),
+    ('TNFR1', ['TNFRSF1A']),
+    ('TNF-R1', ['TNFRSF1A']),
+    ('Fas', ['FAS']),
+    ('FasL', ['FASLG']),
+    ('TRAIL', ['TNFSF10']),
+    ('DR5', ['TNFRSF10B']),
+    ('Notch1', ['NOTCH1']),
+    ('Jagged1', ['JAG1']),
+    ('Hes1', ['HES1']),
+    ('Wnt3a', ['WNT3A']),
+    ('Frizzled', ['FZD4']),
+    ('LRP5/6', ['LRP5', 'LRP6']),
+    ('Dvl', ['DVL2']),
+    ('Axin', ['AXIN1']),
+    ('APC', ['APC']),
+    ('GSK-3β', ['GSK3B']),
+    ('TCF/LEF', ['LEF1', 'TCF7L2']),
+    ('Shh', ['SHH']),
+    ('PTCH1', ['PTCH1']),
+    ('SMO', ['SMO']),
+    ('Gli1', ['GLI1']),
+    ('YAP', ['YAP1']),
+    ('LATS1/2', ['LATS1', 'LATS2']),
+    ('HIF-1α', ['HIF1A']),
+    ('VEGF', ['VEGFA']),
+    ('VEGFR2', ['KDR']),
+    ('PDGFRβ', ['PDGFRB']),
+    ('FGFR1', ['FGFR1']),
+    ('IGF-1R', ['IGF1R']),
+    ('IRS-1', ['IRS1']),
+    ('GLUT4', ['SLC2A4']),
+    ('PPARγ', ['PPARG']),
+    ('PGC-1α', ['PPARGC1A']),
+    ('SIRT1', ['SIRT1']),
+    ('FOXO3a', ['FOXO3']),
+    ('CREB', ['CREB1']),
+    ('c-Jun', ['JUN']),
+    ('c-Fos', ['FOS']),
+    ('AP-1', ['JUN']),
+    ('Nrf2', ['NFE2L2']),
+    ('Keap1', ['KEAP1']),
+    ('HO-1', ['HMOX1']),
+    ('NQO1', ['NQO1']),
+    ('p21', ['CDKN1A']),
+    ('CDK4/6', ['CDK4', 'CDK6']),
+    ('Cyclin E', ['CCNE1']),
+    ('CDK2', ['CDK2']),
+    ('E2F1', ['E2F1']),
+    ('ATM', ['ATM']),
+    ('ATR', ['ATR']),
+    ('Chk1', ['CHEK1']),
+    ('Chk2', ['CHEK2']),
+    ('BRCA1', ['BRCA1']),
+    ('PARP1', ['PARP1']),
+    ('Beclin 1', ['BECN1']),
+    ('LC3', ['MAP1LC3A']),
+    ('p62', ['SQSTM1']),
+    ('ULK1', ['ULK1']),
+    ('Atg7', ['ATG7']),
+    # prose, chemicals and ions that collide with gene names
+    ("apoptosis", []),
+    ("CELL", []),
+    ("ALL", []),
+    ("and", []),
+    ("ATP", []),
+    ("ROS", []),
+    ("Ca2+", []),
+    ("Na+", []),
+    ("DNA", []),
+    ("cat", []),
+    ("rest", []),
+    ("impact", []),
+    ("IL2/3", ["IL2", "IL3"]),
+    ("P13K", ["PIK3CA"]),
+    ("XBP-1(s)", ["XBP1"]),
+    ("LC3-II", ["MAP1LC3A"]),
+    ("CycD", ["CCND1"]),
+    ("TLRs 2/4", ["TLR2", "TLR4"]),
+    ("STAT 5", ["STAT5A"]),
+    ("MET", ["MET"]),
+    ("BAD", ["BAD"]),
+]
+
+
+@pytest.mark.parametrize(("label", "expected"), LABELS, ids=[lab for lab, _ in LABELS])
+def test_label(rec: GeneRecognizer, label: str, expected: list[str]) -> None:
+    assert symbols(rec, label) == expected
+
+
+def test_table_is_large_enough() -> None:
+    assert len(LABELS) >= 150
+
+
+@pytest.mark.parametrize(
+    ("label", "family", "members"),
+    [
+        ("NF-κB", "NFkappaB", {"NFKB1", "NFKB2", "RELA", "RELB", "REL"}),
+        ("PI3K", "PI3K", {"PIK3CA", "PIK3CB", "PIK3CD", "PIK3R1"}),
+        ("mTORC1", "mTORC1", {"MTOR", "RPTOR"}),  # FamPlex 0.0.5 lists these two
+        ("AKT", "AKT", {"AKT1", "AKT2", "AKT3"}),
+    ],
+)
+def test_family_candidates(rec: GeneRecognizer, label: str, family: str, members: set[str]) -> None:
+    (m,) = rec.recognize_text(label)
+    assert m.source == "family" and m.family == family
+    assert members <= {c.ncbigene_symbol for c in m.candidates}
+    assert m.ncbigene_symbol in members
+
+
+def test_families_expand_option(rec: GeneRecognizer) -> None:
+    expand = GeneRecognizer(rec.lexicon, Options(families="expand"), rec.prior)
+    assert set(symbols(expand, "AKT")) == {"AKT1", "AKT2", "AKT3"}
+
+
+def test_mention_fields(rec: GeneRecognizer) -> None:
+    words = [Word(text="p-AKT", box=Box(10, 20, 50, 30), confidence=0.9, line=0)]
+    (m,) = rec.recognize_words(words)
+    assert (m.word, m.match, m.ncbigene_id, m.hgnc_id, m.organism_id) == ("p-AKT", "AKT", "207", "HGNC:391", "9606")
+    assert m.transforms == ("strip_modification",)
+    assert m.box == Box(10, 20, 50, 30) and m.confidence == 0.9
+
+
+def test_multiword_box_is_union(rec: GeneRecognizer) -> None:
+    words = [Word(text="Caspase", box=Box(0, 0, 40, 10), line=3), Word(text="12", box=Box(45, 0, 60, 12), line=3)]
+    (m,) = rec.recognize_words(words)
+    assert m.ncbigene_symbol == "CASP12" and m.word == "Caspase 12"
+    assert m.box == Box(0, 0, 60, 12)
+
+
+def test_words_on_different_lines_are_not_joined(rec: GeneRecognizer) -> None:
+    words = [Word(text="Caspase", line=0), Word(text="12", line=1)]
+    # "Caspase" alone is the caspase family (one representative); "12" alone is nothing.
+    (m,) = rec.recognize_words(words)
+    assert m.source == "family" and m.word == "Caspase" and m.ncbigene_symbol.startswith("CASP")
+
+
+def test_ambiguous_flag_lists_candidates(rec: GeneRecognizer) -> None:
+    # IPS-1 is an alias of MAVS and of PPIP5K1; MAVS is far more cited, and both are listed.
+    (m,) = rec.recognize_text("IPS-1")
+    assert m.ncbigene_symbol == "MAVS" and m.ambiguous
+    assert {"MAVS", "PPIP5K1"} <= {c.ncbigene_symbol for c in m.candidates}
+
+
+def test_ambiguous_all_and_drop() -> None:
+    lex = Lexicon([
+        LexiconEntry.make("GENEA", "symbol", "1", "GENEA"),
+        LexiconEntry.make("GENEB", "symbol", "2", "GENEB"),
+        LexiconEntry.make("XYZ1", "alias", "1", "GENEA"),
+        LexiconEntry.make("XYZ1", "alias", "2", "GENEB"),
+    ])
+    assert symbols(GeneRecognizer(lex, Options(ambiguous="all")), "XYZ1") == ["GENEA", "GENEB"]
+    assert symbols(GeneRecognizer(lex, Options(ambiguous="drop")), "XYZ1") == []
+    # No prior to tell them apart: "best" keeps none rather than guessing.
+    assert symbols(GeneRecognizer(lex), "XYZ1") == []
+    assert symbols(GeneRecognizer(lex, prior={"2": 500, "1": 10}), "XYZ1") == ["GENEB"]
+
+
+def test_symbol_beats_previous_and_alias() -> None:
+    lex = Lexicon([
+        LexiconEntry.make("ABC1", "symbol", "1", "ABC1"),
+        LexiconEntry.make("ABC1", "previous", "2", "NEW2"),
+        LexiconEntry.make("NEW2", "symbol", "2", "NEW2"),
+        LexiconEntry.make("OLD3", "previous", "3", "GENE3"),
+        LexiconEntry.make("OLD3", "alias", "4", "GENE4"),
+    ])
+    rec = GeneRecognizer(lex)
+    assert symbols(rec, "ABC1") == ["ABC1"]
+    assert symbols(rec, "OLD3") == ["GENE3"]
+    assert symbols(GeneRecognizer(lex, Options(priority="strict")), "OLD3") == []
+
+
+def test_stoplist_switch(rec: GeneRecognizer) -> None:
+    loose = GeneRecognizer(rec.lexicon, Options(stoplist=False, prose_rule=False), rec.prior)
+    assert symbols(rec, "Set") == [] and symbols(loose, "Set") == ["SET"]
+
+
+def test_output_is_deterministic(rec: GeneRecognizer) -> None:
+    text = "ERK1/2 p38 JNK PI3K AKT NF-κB p62 IPS-1 Rip HSP70 TLR1,2 and 5"
+    first = [m.to_dict() for m in rec.recognize_text(text)]
+    fresh = GeneRecognizer(rec.lexicon, rec.options, rec.prior)
+    assert [m.to_dict() for m in fresh.recognize_text(text)] == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_unicode_is_safe_and_deterministic(text: str) -> None:
+    rec = default_recognizer()
+    a = [m.to_dict() for m in rec.recognize_text(text)]
+    rec.clear_cache()
+    b = [m.to_dict() for m in rec.recognize_text(text)]
+    assert a == b
+    for m in a:
+        assert m["ncbigene_id"] and m["ncbigene_symbol"]
+
+
+def test_cli_genes_json() -> None:
+    res = CliRunner().invoke(app, ["genes", "--json", "ERK1/2 and TNF-α"])
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.output)
+    assert [(d["word"], d["ncbigene_symbol"]) for d in got] == [("ERK1/2", "MAPK3"), ("ERK1/2", "MAPK1"), ("TNF-α", "TNF")]
+    assert set(got[0]) >= {"word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id", "organism_id", "source", "transforms", "ambiguous", "candidates"}
+
+
+def test_cli_genes_table_from_stdin() -> None:
+    res = CliRunner().invoke(app, ["genes", "-"], input="p53 binds MDM2\n")
+    assert res.exit_code == 0, res.output
+    lines = res.output.strip().splitlines()
+    assert lines[0].split("\t")[:4] == ["word", "match", "ncbigene_id", "ncbigene_symbol"]
+    assert [ln.split("\t")[3] for ln in lines[1:]] == ["TP53", "MDM2"]
