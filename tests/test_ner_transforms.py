@@ -1,0 +1,119 @@
+"""Each text transform on its own: input as printed → what the lexicon is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathfig.lexicon.keys import (
+    fold_homoglyphs,
+    greek_to_latin,
+    normalize_key,
+    spelled_greek_to_latin,
+    strip_accents,
+)
+from pathfig.ner import rules
+from pathfig.ner import transforms as T
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("TNF-α", "TNFA"), ("IL-1β", "IL1B"), ("IFN-γ", "IFNG"), ("TGF-β1", "TGFB1"), ("NF-κB", "NFKB"),
+    ("β-catenin", "BCATENIN"), ("IKKα", "IKKA"), ("PKCδ", "PKCD"), ("14-3-3ε", "1433E"), ("GSK3β", "GSK3B"),
+    ("IFNalpha", "IFNA"), ("NF-kappaB", "NFKB"), ("TGFbeta1", "TGFB1"), ("PKCθ", "PKCQ"), ("МАРК8", "MAPK8"),
+    ("IL-1 beta", "IL1B"), ("betaine", "BETAINE"), ("alphabet", "ALPHABET"), ("Ｔｐ５３", "TP53"),
+])
+def test_normalize_key(text: str, key: str) -> None:
+    assert normalize_key(text) == key
+
+
+def test_unicode_pieces() -> None:
+    assert fold_homoglyphs("МАРК8") == "MAPK8"          # Cyrillic М, А, Р, К
+    assert fold_homoglyphs("ΙΚΚ") == "IKK"              # Greek capitals
+    assert strip_accents("Ling’ao café") == "Ling’ao cafe"
+    assert greek_to_latin("IKKα/β/γ") == "IKKA/B/G"
+    assert spelled_greek_to_latin("TNFalpha and alpha-synuclein") == "TNFA and A-synuclein"
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("(AKT)", "AKT"), ("PI(3)K", "PI(3)K"), ("“p53”", "p53"), ("•TNF-α,", "TNF-α"), ("-ERK-", "ERK"), ("MDM2:", "MDM2"),
+])
+def test_strip_punct(word: str, out: str) -> None:
+    assert T.strip_punct(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("p-AKT", "AKT"), ("pERK", "ERK"), ("phospho-STAT3", "STAT3"), ("pS6K", "S6K"), ("AKT-S473", "AKT"),
+    ("Akt(Ser473)", "Akt"), ("AKTpS473", "AKT"), ("STAT3(Y705)", "STAT3"), ("Ras-GTP", "Ras"), ("RasGTP", "Ras"),
+    ("Rac-GDP", "Rac"), ("ERK-P", "ERK"), ("GST-Akt", "Akt"), ("FLAG-ERK", "ERK"), ("HA-Ub", "Ub"),
+    ("XBP-1(s)", "XBP-1"), ("LC3-II", "LC3"), ("protein", "protein"), ("SHP", "SHP"), ("PTEN", "PTEN"),
+])
+def test_strip_modification(word: str, out: str) -> None:
+    assert T.strip_modification(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [("c-Myc", "Myc"), ("v-Src", "Src"), ("cJun", "Jun"), ("cyclin", "cyclin")])
+def test_strip_cellular_prefix(word: str, out: str) -> None:
+    assert T.strip_cellular_prefix(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("Smads", "Smad"), ("Caspases", "Caspase"), ("MAPKs", "MAPK"), ("TLRs", "TLR"), ("Ras", "Ras"), ("Kiss", "Kiss"),
+])
+def test_singular(word: str, out: str) -> None:
+    assert T.singular(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("Caspase-3", "CASP3"), ("caspase 12", "CASP12"), ("Cyclin D1", "CCND1"), ("Interleukin 6", "IL6"),
+    ("Integrin β1", "ITGβ1"), ("CycD", "CCND"), ("Frizzled", "FZD"), ("Factor X", "FX"), ("Smad", "SMAD"),
+    ("kinase", "kinase"),
+])
+def test_protein_stem(word: str, out: str) -> None:
+    assert T.protein_stem(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [("P13K", "PI3K"), ("N0TCH1", "NOTCH1"), ("IL10", "IL10"), ("CD133", "CD133")])
+def test_ocr_confusions(word: str, out: str) -> None:
+    assert T.ocr_confusions(word) == out
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("ERK1/2", ["ERK1", "ERK2"]), ("SMAD1/5/8", ["SMAD1", "SMAD5", "SMAD8"]), ("IRF3/7", ["IRF3", "IRF7"]),
+    ("KDM6A/B", ["KDM6A", "KDM6B"]), ("AdipoR1/R2", ["AdipoR1", "AdipoR2"]), ("IKKα/β/γ", ["IKKα", "IKKβ", "IKKγ"]),
+    ("Caspase-3/7", ["Caspase-3", "Caspase-7"]), ("PP1α/γ", ["PP1α", "PP1γ"]), ("MEK1/2", ["MEK1", "MEK2"]),
+    ("TBK1/IKKi", ["TBK1", "IKKi"]), ("Caspase-4/5/11", ["Caspase-4", "Caspase-5", "Caspase-11"]),
+    ("MDA5 / RIG-I", ["MDA5", "RIG-I"]), ("TP53", ["TP53"]),
+])
+def test_expand_slash(word: str, parts: list[str]) -> None:
+    assert T.expand_slash(word) == parts
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("WNT1-3", ["WNT1", "WNT2", "WNT3"]), ("AKT1-3", ["AKT1", "AKT2", "AKT3"]), ("IL-1", ["IL-1"]),
+    ("Caspase-3", ["Caspase-3"]), ("WNT3-1", ["WNT3-1"]), ("SOX1-30", ["SOX1-30"]),
+])
+def test_expand_range(word: str, parts: list[str]) -> None:
+    assert T.expand_range(word) == parts
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("Atg5-Atg12", ["Atg5", "Atg12"]), ("CD40:CD40L", ["CD40", "CD40L"]), ("IL-1", ["IL-1"]), ("TP53", ["TP53"]),
+])
+def test_split_complex(word: str, parts: list[str]) -> None:
+    assert T.split_complex(word) == parts
+
+
+@pytest.mark.parametrize(("words", "out"), [
+    (["TLR1,2", "and", "5"], [("TLR1/2/5", 3)]),
+    (["TLR1,2,", "and", "5", "activate"], [("TLR1/2/5", 3), ("activate", 1)]),
+    (["IL-6,", "TNF"], [("IL-6,", 1), ("TNF", 1)]),
+    (["SMAD2,3"], [("SMAD2/3", 1)]),
+])
+def test_join_list(words: list[str], out: list[tuple[str, int]]) -> None:
+    assert T.join_list(words) == out
+
+
+def test_rules() -> None:
+    assert rules.is_ion("Ca2+") and rules.is_ion("Na+") and rules.is_ion("K+") and not rules.is_ion("CD4")
+    assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
+    assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
+    assert not rules.stoplisted("ATP", chemicals=False)
