@@ -15,7 +15,7 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -65,19 +65,22 @@ class Lexicon:
     def index(self) -> dict[str, tuple[LexiconEntry, ...]]:
         if self._index is None:
             with _gc_paused():
-                grouped: dict[str, list[LexiconEntry]] = {}
+                # Most keys name one entry: hold it bare and make a list only for the rest.
+                grouped: dict[str, Any] = {}
                 get = grouped.get
                 for e in self.entries:
                     k = e.key
                     if k:
                         group = get(k)
                         if group is None:
-                            grouped[k] = [e]
-                        else:
+                            grouped[k] = e
+                        elif type(group) is list:
                             group.append(e)
-                # Sorted once here so every lookup is deterministic; most keys name one gene.
+                        else:
+                            grouped[k] = [group, e]
+                # Sorted once here so every lookup is deterministic.
                 self._index = {
-                    k: (v[0],) if len(v) == 1 else tuple(sorted(v, key=_entry_order))
+                    k: tuple(sorted(v, key=_entry_order)) if type(v) is list else (v,)
                     for k, v in grouped.items()
                 }
         return self._index
@@ -216,7 +219,7 @@ def _fast_rows(text: str, path: Path) -> list[LexiconEntry]:
     if header is None or tuple(header[: len(COLUMNS)]) != COLUMNS:
         raise LexiconError(f"{path}: not a pathfig lexicon (header {header!r}, expected {list(COLUMNS)})")
     width = len(COLUMNS)
-    new = LexiconEntry
+    new = _new_entry
     entries = []
     append = entries.append
     for n, line in enumerate(lines[1:], start=2):
@@ -227,8 +230,34 @@ def _fast_rows(text: str, path: Path) -> list[LexiconEntry]:
             if len(row) < width:
                 raise LexiconError(f"{path}: line {n} has {len(row)} columns, expected {width}")
             row = row[:width]
-        append(new(*row))
+        append(new(row))
     return entries
+
+
+def _make_entry_factory() -> Any:
+    """A constructor for ``LexiconEntry`` from a row that skips the frozen ``__init__``.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; calling the slot
+    descriptors directly builds the same (equal, hashable, immutable) object ~40% faster,
+    which is most of the bundled lexicon's load time.
+    """
+    if tuple(f.name for f in fields(LexiconEntry)) != COLUMNS:  # both must change together
+        raise RuntimeError("LexiconEntry fields and COLUMNS differ")
+    setters = tuple(getattr(LexiconEntry, c).__set__ for c in COLUMNS)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8 = setters
+    alloc = object.__new__
+    cls = LexiconEntry
+
+    def make(r: list[str]) -> LexiconEntry:
+        e = alloc(cls)
+        s0(e, r[0]); s1(e, r[1]); s2(e, r[2]); s3(e, r[3]); s4(e, r[4])  # noqa: E702
+        s5(e, r[5]); s6(e, r[6]); s7(e, r[7]); s8(e, r[8])  # noqa: E702
+        return e
+
+    return make
+
+
+_new_entry = _make_entry_factory()
 
 
 def _iter_rows(f: Any, path: Path) -> Iterator[LexiconEntry]:
