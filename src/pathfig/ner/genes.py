@@ -70,6 +70,7 @@ class Options:
     prose_rule: bool = True
     short_rule: bool = True
     ion_rule: bool = True
+    viral_rule: bool = True
     max_ngram: int = 4
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
@@ -236,6 +237,8 @@ class GeneRecognizer:
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
         o = self.options
         if o.ion_rule and rules.is_ion(word):
+            return None
+        if o.viral_rule and rules.is_viral_protein(word):
             return None
         if o.prose_rule and rules.is_prose_word(word) and " " not in word:
             return None

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHEMICAL_STOPLIST", "FUNCTION_WORDS", "STOPLIST", "is_ion", "is_prose_word", "stoplisted"]
+__all__ = [
+    "CHEMICAL_STOPLIST",
+    "DOMAIN_STOPLIST",
+    "FUNCTION_WORDS",
+    "STOPLIST",
+    "is_ion",
+    "is_prose_word",
+    "is_viral_protein",
+    "stoplisted",
+]
 
 #: English words and lab terms that are also official symbols or aliases. As bare words in
 #: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
@@ -38,14 +47,27 @@ ATP ADP AMP GTP GDP GMP CTP UTP NAD NADH NADP NADPH FAD FADH CAMP CGMP ROS RNS N
 H2O H2O2 DAG IP3 PIP PIP2 PIP3 PI3P PA PC PE PS PG LPA S1P GSH GSSG ACETYLCOA COA HCL NACL
 ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY ALA ARG ASP
 ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
-MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA
+MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF CDP UDP CMP UMP
+PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
 """.split()) - {"HIF"}
+
+# Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``) are drawn in host-pathogen figures and
+# collide with human aliases (NS3 is a KRAS synonym, nsp2 a BCAR3 alias).
+_VIRAL_RE = re.compile(r"^(?:nsp\d{1,2}|NSP\d{1,2}|NS\d[AB]?|ORF\d{1,2}[ab]?|VP\d{1,2}|Vpr|Vpu|Vif|Nef|Tat|Rev|Gag|Pol|Env)$")
+
+#: Protein domain and complex abbreviations drawn inside proteins (``CARD``, ``LRR``, ``TIR``,
+#: ``DISC``); as bare words they collide with gene families (CARD6/8/11…, LRR1, DISC1).
+DOMAIN_STOPLIST = frozenset("""
+CARD LRR LRRS CTD NTD TPR DISC PYD PYRIN DED TIR SH2 SH3 PH PX KD TM TMD NLS NES BH3 BH4 RING
+HECT WD40 PDZ PAS BZIP HLH BHLH ZF TAD DBD LBD NBD NACHT BIR DEATH UBA UIM CC ECD ICD JM ATPASE
+GTPASE HELICASE
+""".split())
 
 #: Stoplisted words that never name a gene, whatever their case.
 FUNCTION_WORDS = frozenset("""
 AND THE FOR NOT ALL CAN WAS ARE HAS HAD HER ITS OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY
 MAY MUST SAME TYPE CELL CELLS GENE GENES PROTEIN DNA RNA MRNA FIGURE FIG PANEL TABLE ROS ATP
-ADP AMP GTP GDP NO CO ER ECM EMT LPS DAG IP3 PIP2 PIP3
+ADP AMP GTP GDP NO CO ER ECM EMT LPS DAG IP3 PIP2 PIP3 CARD LRR CTD NTD DISC TIR DEATH
 """.split())
 
 _ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
@@ -54,7 +76,12 @@ _PROSE_RE = re.compile(r"^[a-z]{3,}$")
 
 def stoplisted(key: str, chemicals: bool = True) -> bool:
     """True when a bare word with this key must not be read as a gene."""
-    return key in STOPLIST or (chemicals and key in CHEMICAL_STOPLIST)
+    return key in STOPLIST or key in DOMAIN_STOPLIST or (chemicals and key in CHEMICAL_STOPLIST)
+
+
+def is_viral_protein(word: str) -> bool:
+    """``NS1``, ``nsp2``, ``ORF3a``, ``VP35``, ``Nef``: viral protein names, not human genes."""
+    return bool(_VIRAL_RE.match(word))
 
 
 def is_ion(word: str) -> bool:
