@@ -42,6 +42,7 @@ _REWRITES = (
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
+_NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
@@ -87,6 +88,14 @@ class _Hit:
     candidates: list[LexiconEntry]
     ambiguous: bool
     transforms: tuple[str, ...] = ()
+    cands: tuple[Candidate, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.ambiguous or len(self.candidates) > 1:
+            self.cands = tuple(
+                Candidate(ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.symbol, hgnc_id=c.hgnc_id)
+                for c in self.candidates
+            )
 
 
 @dataclass(slots=True)
@@ -103,6 +112,7 @@ class GeneRecognizer:
     options: Options = field(default_factory=Options)
     prior: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
+    _info: dict[str, tuple[str, bool, bool]] = field(default_factory=dict)
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
@@ -164,6 +174,7 @@ class GeneRecognizer:
     def clear_cache(self) -> None:
         """Forget resolved tokens (results do not depend on the cache; tests check that)."""
         self._cache.clear()
+        self._info.clear()
 
     def _line(self, words: list[Word], lo: int, hi: int) -> Iterable[Mention]:
         texts = [w.text for w in words[lo:hi]]
@@ -187,23 +198,36 @@ class GeneRecognizer:
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
         """Join this token with the next ones when together they name one gene."""
         first = tokens[i][0]
-        k1 = normalize_key(T.strip_punct(first))
+        k1, starts_multi, _ = self._token_info(first)
         if not k1:
             return None
-        best: tuple[str, int] | None = None
-        if k1 in self._multi_first:
+        if starts_multi:
             for n in range(min(self.options.max_ngram, len(tokens) - i), 1, -1):
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
-                if normalize_key(T.strip_punct(phrase)) in self._multi_keys and self._resolve_phrase(phrase):
+                if self._token_info(phrase)[0] in self._multi_keys and self._resolve_phrase(phrase):
                     return phrase, n
         if i + 1 < len(tokens):
-            nxt = T.strip_punct(tokens[i + 1][0])
-            if _SHORT_NEXT.match(nxt) or re.match(r"^\d{1,2}(?:/\d{1,2})+$", nxt):
+            nxt_info = self._token_info(tokens[i + 1][0])
+            if nxt_info[2]:
+                nxt = T.strip_punct(tokens[i + 1][0])
                 phrase = f"{T.singular(T.strip_punct(first))} {nxt}"
                 hits = self._resolve_phrase(phrase)
                 if hits and not self._better_alone(first, hits):
-                    best = (phrase, 2)
-        return best
+                    return phrase, 2
+        return None
+
+    def _token_info(self, token: str) -> tuple[str, bool, bool]:
+        """(key, may start a multi-word name, may end a two-word name such as ``STAT 5``), cached."""
+        info = self._info.get(token)
+        if info is None:
+            stripped = T.strip_punct(token)
+            key = normalize_key(stripped)
+            short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
+            info = (key, key in self._multi_first, short)
+            if len(self._info) > 500_000:
+                self._info.clear()
+            self._info[token] = info
+        return info
 
     def _better_alone(self, first: str, joined: list[_Hit]) -> bool:
         alone = self.resolve(first)
@@ -397,8 +421,7 @@ class GeneRecognizer:
         conf = min((w.confidence for w in span), default=1.0)
         seen: set[str] = set()
         for hit in hits:
-            cands = tuple(Candidate(ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.symbol, hgnc_id=c.hgnc_id)
-                          for c in hit.candidates) if hit.ambiguous or len(hit.candidates) > 1 else ()
+            cands = hit.cands
             for e in hit.entries:
                 if e.ncbigene_id in seen:
                     continue

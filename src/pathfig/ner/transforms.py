@@ -243,6 +243,8 @@ def join_list(words: list[str]) -> list[tuple[str, int]]:
 
     Returns ``(text, number of input words consumed)`` per output token.
     """
+    if not any("," in w for w in words):
+        return [(w, 1) for w in words]
     out: list[tuple[str, int]] = []
     i = 0
     n = len(words)
