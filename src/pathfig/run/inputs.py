@@ -174,7 +174,9 @@ def collect_inputs(inputs: Sequence[str | Path]) -> CollectedInputs:
     """Find images (see :func:`find_images`), read their sidecars, give each a figure id."""
     out = CollectedInputs()
     owner: dict[str, str] = {}
-    for image in find_images(inputs):
+    for found in find_images(inputs):
+        # Absolute paths: the store then recognises a file whatever directory the next run starts in.
+        image = Path(os.path.abspath(found))
         sidecar = find_sidecar(image)
         metadata: dict[str, Any] = {}
         error = ""
