@@ -117,3 +117,11 @@ def test_rules() -> None:
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
     assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
     assert not rules.stoplisted("ATP", chemicals=False)
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("miR-155", "MIR155"), ("hsa-miR-21-5p", "MIR21"), ("miR-200a-3p", "MIR200A"), ("let-7a", "MIRLET7A"),
+    ("mir-16-1", "MIR16-1"), ("microRNA-34a", "MIR34A"), ("miRNA", "miRNA"), ("MIRO1", "MIRO1"),
+])
+def test_mirna_symbol(word: str, out: str) -> None:
+    assert T.mirna_symbol(word) == out

@@ -34,6 +34,7 @@ _ALLOWED = {
 }
 #: Whole-word rewrites, tried in this order, each on the result of the previous one.
 _REWRITES = (
+    ("mirna_symbol", T.mirna_symbol),
     ("strip_modification", T.strip_modification),
     ("strip_cellular_prefix", T.strip_cellular_prefix),
     ("singular", T.singular),

@@ -5,6 +5,7 @@ then these, in the order of :data:`ORDER`; the names of the transforms that led 
 kept on the mention as evidence.
 
 1. ``strip_punct``       surrounding brackets, quotes, bullets, trailing dots/colons/commas
+   ``mirna_symbol``      ``hsa-miR-21-5p`` → ``MIR21``, ``let-7a`` → ``MIRLET7A``
 2. ``unicode`` (keys)    NFKC, homoglyph folding, accents, Greek letters — in ``normalize_key``
 3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
                          site suffixes (``-GTP``, ``-P``, ``AKT-S473``)
@@ -31,6 +32,7 @@ __all__ = [
     "expand_slash",
     "ocr_confusions",
     "join_list",
+    "mirna_symbol",
     "protein_stem",
     "singular",
     "split_complex",
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 ORDER = (
-    "strip_punct", "strip_modification", "strip_cellular_prefix", "singular",
+    "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
     "protein_stem", "ocr_confusions", "expand_slash", "expand_range", "split_complex",
 )
 
@@ -150,6 +152,27 @@ def protein_stem(word: str) -> str:
     if not m:
         return word
     return PROTEIN_STEMS[m.group(1).lower()] + m.group(2)
+
+
+# --- microRNAs -----------------------------------------------------------------------------
+
+_MIR_RE = re.compile(r"^(?:[a-z]{3,4}-)?(?:miR|mir|MiR|MIR|microRNA)[-\s]?(\d+[a-z]?)(-\d)?(?:[-_][35]p)?(?:_R[-+]?\d)?$")
+_LET_RE = re.compile(r"^(?:[a-z]{3,4}-)?(?:let|Let|LET)-?7([a-z]?)(-\d)?(?:[-_][35]p)?$")
+
+
+def mirna_symbol(word: str) -> str:
+    """``hsa-miR-21-5p`` → ``MIR21``, ``miR-200a-3p`` → ``MIR200A``, ``let-7a`` → ``MIRLET7A``.
+
+    Mature-arm (``-5p``/``-3p``) and species prefixes are dropped; a precursor number (``-2``)
+    is kept. ``MIR181A`` then finds MIR181A1/MIR181A2 as a family of numbered symbols.
+    """
+    m = _MIR_RE.match(word)
+    if m:
+        return "MIR" + m.group(1).upper() + (m.group(2) or "")
+    m = _LET_RE.match(word)
+    if m:
+        return "MIRLET7" + m.group(1).upper() + (m.group(2) or "")
+    return word
 
 
 # --- OCR confusions ------------------------------------------------------------------------
