@@ -25,6 +25,9 @@ def _gene_info(taxon: str) -> bytes:
     return gzip.compress(("".join([lines[0]] + [ln for ln in lines[1:] if ln.startswith(taxon + "\t")])).encode())
 
 
+TRUNCATE = -1
+
+
 class Server:
     """Serves ``files`` (URL path → bytes); ``failures[path]`` = statuses to answer first."""
 
@@ -45,6 +48,15 @@ class Server:
                 pending = server.failures.get(self.path)
                 if pending:
                     status = pending.pop(0)
+                    if status == TRUNCATE:  # promise the whole body, send half, hang up
+                        body = server.files[self.path]
+                        self.send_response(200)
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                        self.wfile.write(body[: len(body) // 2])
+                        self.wfile.flush()
+                        self.close_connection = True
+                        return
                     self.send_response(status)
                     if status == 429:
                         self.send_header("Retry-After", "0")
@@ -130,6 +142,32 @@ def test_persistent_500_fails_and_keeps_the_old_lexicon(server, fast, tmp_path):
     assert old.read_bytes() == before
     assert server.hits["/gene/Mammalia/Homo_sapiens.gene_info.gz"] == 1 + 4  # first update + 1 try and 3 retries
     assert not list(tmp_path.rglob("*.part"))
+
+
+def test_body_cut_off_is_downloaded_again(server, fast, tmp_path):
+    target = "/famplex/relations.csv"
+    server.failures[target] = [TRUNCATE]
+    info = download(server.url + target, tmp_path / "relations.csv", session=fast, backoff=0)
+    assert server.hits[target] == 2
+    assert (tmp_path / "relations.csv").read_bytes() == server.files[target] and info["size"] == len(server.files[target])
+
+
+def test_body_cut_off_every_time_fails(server, fast, tmp_path):
+    target = "/famplex/relations.csv"
+    server.failures[target] = [TRUNCATE] * 3
+    with pytest.raises(DownloadError, match="relations.csv: download broke off 3 times"):
+        download(server.url + target, tmp_path / "relations.csv", session=fast, backoff=0)
+    assert not list(tmp_path.iterdir())
+
+
+def test_unreachable_host_fails_with_a_short_message(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(DownloadError, match=rf"127.0.0.1:{port}/x.txt: cannot connect \(.*refused"):
+        download(f"http://127.0.0.1:{port}/x.txt", tmp_path / "x.txt", session=make_session(retries=1, backoff_factor=0))
 
 
 def test_404_is_not_retried(server, fast, tmp_path):

@@ -55,7 +55,8 @@ _RETRY_STATUSES = (429, 500, 502, 503, 504)
 def make_session(retries: int = 5, backoff_factor: float = 1.0) -> requests.Session:
     """A session that retries connection errors, 429 and 5xx with exponential backoff."""
     retry = Retry(
-        total=retries, connect=retries, read=retries, status=retries,
+        # Fewer connection retries: a host that cannot be resolved or reached rarely comes back in seconds.
+        total=retries, connect=min(retries, 3), read=retries, status=retries,
         backoff_factor=backoff_factor, status_forcelist=_RETRY_STATUSES,
         allowed_methods=frozenset({"GET", "HEAD"}), respect_retry_after_header=True,
         retry_after_max=300,
@@ -94,8 +95,10 @@ def download(
     for attempt in range(1, attempts + 1):
         fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
         tmp = Path(tmp_name)
+        receiving = False
         try:
             with os.fdopen(fd, "wb") as out, session.get(url, stream=True, timeout=timeout) as resp:
+                receiving = True
                 if resp.status_code != 200:
                     raise DownloadError(f"{url}: HTTP {resp.status_code} {resp.reason} (after retries)")
                 total = int(resp.headers.get("Content-Length") or 0) or None
@@ -123,17 +126,27 @@ def download(
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError,
                 requests.exceptions.Timeout) as exc:
             tmp.unlink(missing_ok=True)
+            if not receiving:
+                # The session already retried connecting; retrying again would only multiply the wait.
+                raise DownloadError(f"{url}: cannot connect ({_reason(exc)})") from exc
             last = exc
-            logger.warning("[%s] attempt %d/%d failed: %s", url, attempt, attempts, exc)
+            logger.warning("[%s] attempt %d/%d broke off: %s", url, attempt, attempts, _reason(exc))
             if attempt < attempts:
                 time.sleep(min(backoff * 2 ** (attempt - 1), 30.0))
         except requests.exceptions.RequestException as exc:
             tmp.unlink(missing_ok=True)
-            raise DownloadError(f"{url}: {exc}") from exc
+            raise DownloadError(f"{url}: {_reason(exc)}") from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-    raise DownloadError(f"{url}: download failed after {attempts} attempts ({last})")
+    raise DownloadError(f"{url}: download broke off {attempts} times ({_reason(last)})")
+
+
+def _reason(exc: BaseException | None) -> str:
+    """The root cause of a requests error, without urllib3's pool and retry wrapping."""
+    inner = exc.args[0] if exc is not None and exc.args else exc
+    reason = getattr(inner, "reason", None)  # urllib3 MaxRetryError → the last underlying error
+    return str(reason if reason is not None else inner)
 
 
 def source_urls(
