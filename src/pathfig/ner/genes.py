@@ -443,6 +443,7 @@ def _num(gid: str) -> int:
     return int(gid) if gid.isdigit() else 1 << 62
 
 
+_GREEK_LATIN = frozenset("ABGDEZHQIK")
 _STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
 
 
@@ -451,12 +452,18 @@ def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tup
     if limit <= 0:
         return {}
     groups: dict[str, list[LexiconEntry]] = {}
+    greek: dict[str, dict[str, LexiconEntry]] = {}
     for e in entries:
-        if e.kind != "symbol":
-            continue
-        m = _STEM_RE.match(e.symbol)
-        if m and len(m.group(1)) >= 3:
-            groups.setdefault(m.group(1), []).append(e)
+        if e.kind == "symbol":
+            m = _STEM_RE.match(e.symbol)
+            if m and len(m.group(1)) >= 3:
+                groups.setdefault(m.group(1), []).append(e)
+        if e.kind in ("symbol", "alias") and len(e.key) >= 4 and e.key[-1] in _GREEK_LATIN and e.key[-2].isalpha():
+            # Greek-lettered paralogs: IκBα/β/ε (NFKBIA/B/E), GSK3α/β, RARα/β/γ share the root.
+            greek.setdefault(e.key[:-1], {})[e.ncbigene_id] = e
+    for stem, by_gene in greek.items():
+        if len(by_gene) >= 2 and stem not in groups:
+            groups[stem] = list(by_gene.values())
     out = {}
     for stem, members in groups.items():
         if len(members) <= limit:

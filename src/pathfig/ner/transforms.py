@@ -133,7 +133,7 @@ PROTEIN_STEMS: dict[str, str] = {
     "frizzled": "FZD", "claudin": "CLDN", "sirtuin": "SIRT", "histone deacetylase": "HDAC",
     "integrin": "ITG", "jagged": "JAG", "galectin": "LGALS", "cathepsin": "CTS", "calpain": "CAPN",
     "annexin": "ANXA", "syndecan": "SDC", "dishevelled": "DVL", "aquaporin": "AQP", "connexin": "CX",
-    "collagen": "COL", "cyc": "CCN", "syntaxin": "STX", "factor": "F", "keratin": "KRT", "cadherin": "CDH", "nectin": "NECTIN", "septin": "SEPTIN",
+    "collagen": "COL", "cyc": "CCN", "sprouty": "SPRY", "syntaxin": "STX", "factor": "F", "keratin": "KRT", "cadherin": "CDH", "nectin": "NECTIN", "septin": "SEPTIN",
     "kallikrein": "KLK", "defensin": "DEF", "chemokine": "", "wnt": "WNT", "smad": "SMAD",
 }
 _STEM_RE = re.compile(
