@@ -59,7 +59,8 @@ def test_ncbi_rows_aligned_to_hgnc(human):
 
 
 def test_stale_ncbi_symbol_becomes_a_synonym():
-    hgnc = "hgnc_id\tsymbol\tstatus\tlocus_type\tprev_symbol\tentrez_id\nHGNC:25565\tFIRRM\tApproved\tgene with protein product\tC1orf112\t55732\n"
+    hgnc = ("hgnc_id\tsymbol\tstatus\tlocus_type\tprev_symbol\tentrez_id\n"
+            "HGNC:25565\tFIRRM\tApproved\tgene with protein product\tC1orf112\t55732\n")
     lex = build_lexicon(hgnc=hgnc, gene_info=GENE_INFO)
     rows = {(e.name, e.kind, e.symbol) for e in lex.entries if e.ncbigene_id == "55732"}
     # C1orf112 is both an HGNC previous symbol and NCBI's (stale) symbol: previous wins.

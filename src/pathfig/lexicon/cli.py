@@ -43,7 +43,8 @@ def _format_info(info: dict[str, Any]) -> str:
         "by kind   " + ", ".join(f"{k} {v:,}" for k, v in counts["by_kind"].items()),
     ]
     for name, src in info["sources"].items():
-        dates = [f"{k.replace('_', ' ')} {src[k]}" for k in ("ncbi_gene_source_date", "latest_modification_date", "modified") if k in src]
+        dates = [f"{k.replace('_', ' ')} {src[k]}"
+                 for k in ("ncbi_gene_source_date", "latest_modification_date", "modified") if k in src]
         version = info["source_versions"].get(name) or info["downloads"].get(name, {}).get("url", "")
         lines.append(f"source    {name}: {src.get('file', '')}" + (f" [{version}]" if version else "")
                      + (f"; {', '.join(dates)}" if dates else ""))
@@ -75,7 +76,8 @@ def build_command(
     gene_info: Annotated[Path | None, typer.Option("--gene-info", help="NCBI gene_info file (plain or .gz).")] = None,
     orgdb: Annotated[Path | None, typer.Option(help="Bioconductor org.*.eg.db SQLite file.")] = None,
     famplex: Annotated[Path | None, typer.Option(help="FamPlex directory (relations.csv, entities.csv, ...).")] = None,
-    taxon: Annotated[str | None, typer.Option(help="NCBI taxon to keep from gene_info (default: human with HGNC/FamPlex, else all).")] = None,
+    taxon: Annotated[str | None, typer.Option(
+        help="NCBI taxon to keep from gene_info (default: human with HGNC/FamPlex, else all).")] = None,
     organism: Annotated[str, typer.Option(help="Organism name recorded in the provenance.")] = "",
     keep_regions: Annotated[bool, typer.Option(
         "--keep-biological-regions", help="Keep NCBI biological-region records (enhancers, conserved elements).")] = False,
