@@ -91,6 +91,11 @@ def test_non_human_from_gene_info_alone():
     assert mouse.provenance["taxon_id"] == "10090" and mouse.provenance["organism"] == "mouse"
 
 
+def test_organism_name_inferred_from_the_taxon():
+    fly = build_lexicon(gene_info=LEX / "Drosophila_melanogaster.gene_info.gz")
+    assert (fly.provenance["organism"], fly.provenance["taxon_id"]) == ("fly", "7227")
+
+
 def test_orgdb_source_combines_with_hgnc(tmp_path):
     from test_lexicon_orgdb import make_orgdb
 

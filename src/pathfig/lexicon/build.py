@@ -26,6 +26,7 @@ from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
 from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry, write_lexicon
 from pathfig.lexicon.ncbi import parse_gene_info
 from pathfig.lexicon.orgdb import parse_orgdb
+from pathfig.lexicon.organisms import ORGANISMS
 
 __all__ = ["DEFAULT_EXCLUDED_LOCUS_TYPES", "build_lexicon", "build_lexicon_file", "collapse_entries", "gene_map"]
 
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 #: NCBI "biological-region" records are enhancers, conserved elements and other regions, not
 #: genes; their synonyms ("A-gamma-e" → key AGE) only produce false hits in figure text.
 DEFAULT_EXCLUDED_LOCUS_TYPES = ("biological-region",)
+
+_ORGANISM_BY_TAXON = {o.taxon_id: o.name for o in ORGANISMS.values()}
 
 
 def gene_map(entries: Iterable[LexiconEntry]) -> dict[str, tuple[str, str, str]]:
@@ -147,7 +150,7 @@ def build_lexicon(
     entries = collapse_entries(entries)
     taxa = sorted({e.taxon_id for e in entries})
     provenance: dict[str, Any] = {
-        "organism": organism or ("human" if taxa == [HUMAN_TAXON] else ""),
+        "organism": organism or (_ORGANISM_BY_TAXON.get(taxa[0], "") if len(taxa) == 1 else ""),
         "taxon_id": taxon_id or (taxa[0] if len(taxa) == 1 else ""),
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "pathfig_version": __version__,
