@@ -73,7 +73,7 @@ def strip_punct(word: str) -> str:
 # --- 3. modifications ---------------------------------------------------------------------
 
 _PREFIX_RE = re.compile(
-    r"^(?:phospho-?|p-|P-|p(?=[A-Z0-9])|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
+    r"^(?:phospho-?|p-|P-|[Pp]ro-|p(?=[A-Z0-9])|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
 )
 _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
@@ -86,6 +86,7 @@ _SUFFIX_RE = re.compile(
 def strip_modification(word: str) -> str:
     """Remove phospho/tag prefixes and state/site suffixes: ``p-AKT``/``pERK``/``AKT-S473`` → the gene.
 
+    ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``.
     A lower-case ``p`` prefix is removed only before an upper-case letter or digit (``pERK``,
     ``pS6K``) so that words such as ``protein`` are left alone.
     """
