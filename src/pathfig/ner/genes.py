@@ -462,7 +462,9 @@ def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tup
             # Greek-lettered paralogs: IκBα/β/ε (NFKBIA/B/E), GSK3α/β, RARα/β/γ share the root.
             greek.setdefault(e.key[:-1], {})[e.ncbigene_id] = e
     for stem, by_gene in greek.items():
-        if len(by_gene) >= 2 and stem not in groups:
+        # A Greek-lettered series starts with α and β; ``PROA``/``PROZ`` is not one.
+        letters = {e.key[-1] for e in by_gene.values()}
+        if len(by_gene) >= 2 and {"A", "B"} <= letters and stem not in groups:
             groups[stem] = list(by_gene.values())
     out = {}
     for stem, members in groups.items():
