@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -61,6 +62,15 @@ def test_genes_tsv_columns_rows_and_order(store: Store, tmp_path: Path) -> None:
         "F2\t9606\tHomo sapiens\tp53\tP53\t7157\tTP53\t\tsymbol\t\t\t\t\t0.500",
         "F2\t10090\tMus musculus\tTrp53\tTRP53\t22059\tTrp53\t\tsymbol\t1.0\t2.0\t3.0\t4.0\t0.900",
     ]
+
+
+def test_genes_tsv_survives_quotes_in_words(store: Store, tmp_path: Path) -> None:
+    _add(store, "F1", [_mention('"Acts', "12", "SERPINA3"), _mention("NPC\"", "4864", "NPC1")])
+    _add(store, "F2", [_mention("EGFR", "1956", "EGFR")])
+    export(store, tmp_path / "out")
+    with open(tmp_path / "out" / "genes.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [(r["figid"], r["word"]) for r in rows] == [("F1", "NPC\""), ("F1", '"Acts'), ("F2", "EGFR")]
 
 
 def test_exports_are_deterministic(store: Store, tmp_path: Path) -> None:

@@ -313,3 +313,10 @@ def test_cli_exit_codes(tmp_path: Path, fake: FakeStages, cli: typer.Typer, monk
     assert CliRunner().invoke(cli, args).exit_code == 0  # one figure ok is enough
     res = CliRunner().invoke(cli, ["run", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
     assert res.exit_code == 1 and "no such file or folder" in res.output and "Traceback" not in res.output
+
+
+def test_run_is_wired_into_the_root_command() -> None:
+    from pathfig.cli import app
+
+    res = CliRunner().invoke(app, ["run", "--help"])
+    assert res.exit_code == 0 and "--workers" in res.output and "--force" in res.output

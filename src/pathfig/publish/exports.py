@@ -6,6 +6,7 @@ name and moved into place, and ordered deterministically: the same store gives t
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -117,10 +118,15 @@ def gene_rows(mentions: Iterable[MentionRecord]) -> list[list[str]]:
 
 
 def write_genes_tsv(store: Store, path: Path) -> Path:
+    """genes.tsv: tab-separated, one header row; a cell holding a quote is quoted as in CSV.
+
+    OCR words can carry a stray ``"`` (``"Acts``); unquoted, it would make csv readers (Python's
+    csv, pandas, R's read.delim) swallow the rows that follow.
+    """
     with _atomic(path) as f:
-        f.write("\t".join(GENES_COLUMNS) + "\n")
-        for row in gene_rows(store.mentions(status="ok")):
-            f.write("\t".join(row) + "\n")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(GENES_COLUMNS)
+        w.writerows(gene_rows(store.mentions(status="ok")))
     return path
 
 
