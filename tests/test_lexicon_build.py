@@ -91,6 +91,30 @@ def test_non_human_from_gene_info_alone():
     assert mouse.provenance["taxon_id"] == "10090" and mouse.provenance["organism"] == "mouse"
 
 
+def test_gene_info_full_names_by_default_only_without_hgnc(human):
+    mouse = build_lexicon(gene_info=GENE_INFO, taxon=10090)
+    assert kinds(mouse, "Transformation related protein 53") == [("name", "Trp53", "")]
+    assert mouse.provenance["sources"]["gene_info"]["full_names"] == 2
+    assert not build_lexicon(gene_info=GENE_INFO, taxon=10090, gene_info_names=False).lookup(
+        "TRANSFORMATIONRELATEDPROTEIN53")
+    # With HGNC its approved names serve: one name row per gene, from HGNC.
+    rows = [e for e in human.entries if e.kind == "name" and e.symbol == "TP53"]
+    assert [(e.name, e.hgnc_id) for e in rows] == [("tumor protein p53", "HGNC:11998")]
+    assert "full_names" not in human.provenance["sources"]["gene_info"]
+    both = build_lexicon(hgnc=HGNC, gene_info=GENE_INFO, gene_info_names=True)
+    assert kinds(both, "tumor protein p53") == [("name", "TP53", "")]  # HGNC and NCBI rows collapsed
+
+
+def test_name_rows_survive_collapse_unless_the_gene_has_the_key_as_a_better_kind():
+    hgnc = ("hgnc_id\tsymbol\tname\tlocus_type\tstatus\talias_symbol\tentrez_id\n"
+            "HGNC:6091\tINSR\tinsulin receptor\tgene with protein product\tApproved\tCD220\t3643\n"
+            "HGNC:1\tCATX\tcatalase X\tgene with protein product\tApproved\tcatalase-X\t1\n")
+    lex = build_lexicon(hgnc=hgnc)
+    assert kinds(lex, "Insulin receptor") == [("name", "INSR", "")]
+    assert kinds(lex, "catalase X") == [("alias", "CATX", "")]  # the alias has the same key
+    assert lex.provenance["rows_collapsed"] == 1
+
+
 def test_organism_name_inferred_from_the_taxon():
     fly = build_lexicon(gene_info=LEX / "Drosophila_melanogaster.gene_info.gz")
     assert (fly.provenance["organism"], fly.provenance["taxon_id"]) == ("fly", "7227")

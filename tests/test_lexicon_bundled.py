@@ -42,6 +42,11 @@ def members(lex, family: str) -> set[str]:
         ("MAPK1", "symbol", "MAPK1", "5594", "HGNC:6871"),
         ("c-Rel", "alias", "REL", "5966", "HGNC:9954"),          # FamPlex grounding map
         ("TNF-α", "previous", "TNF", "7124", "HGNC:11892"),      # HGNC previous symbol TNFA
+        ("insulin receptor", "name", "INSR", "3643", "HGNC:6091"),  # HGNC approved names
+        ("Glycerol kinase", "name", "GK", "2710", "HGNC:4289"),
+        ("Cyclin-dependent kinase 6", "name", "CDK6", "1021", "HGNC:1777"),
+        ("Catalase", "name", "CAT", "847", "HGNC:1516"),
+        ("Phospholipase D1", "name", "PLD1", "5337", "HGNC:9067"),
     ],
 )
 def test_bundled_gene_names(bundled, name, kind, symbol, ncbigene_id, hgnc_id):
@@ -77,6 +82,8 @@ def test_bundled_provenance(bundled):
     assert prov["counts"]["entries"] == len(bundled)
     assert "build_human_lexicon.py" in prov["command"]
     assert prov["exclude_locus_types"] == ["biological-region"]
+    # ~50 approved names ("axin 1", "caspase 6") have the key of a better-ranked name of the same gene.
+    assert 18000 < prov["counts"]["by_kind"]["name"] <= prov["sources"]["hgnc"]["full_names"]
 
 
 def test_bundled_provenance_file_sits_beside_the_data():

@@ -27,7 +27,7 @@ def test_info_json():
     result = runner.invoke(lexicon_app, ["info", "--json"])
     info = json.loads(result.output)
     assert info["bundled"] is True and info["counts"]["entries"] > 100_000
-    assert set(info["counts"]["by_kind"]) == {"symbol", "previous", "alias", "ncbi_synonym", "family"}
+    assert set(info["counts"]["by_kind"]) == {"symbol", "previous", "alias", "ncbi_synonym", "name", "family"}
 
 
 def test_build_human_then_info(tmp_path):

@@ -23,9 +23,10 @@ def _names(entries, symbol):
 @pytest.mark.parametrize(
     "symbol,expected",
     [
-        ("TP53", {("TP53", "symbol"), ("p53", "alias"), ("LFS1", "alias")}),
+        ("TP53", {("TP53", "symbol"), ("p53", "alias"), ("LFS1", "alias"), ("tumor protein p53", "name")}),
         ("MAPK1", {("MAPK1", "symbol"), ("ERK", "alias"), ("ERK2", "alias"), ("p41mapk", "alias"),
-                   ("MAPK2", "alias"), ("PRKM2", "previous"), ("PRKM1", "previous")}),
+                   ("MAPK2", "alias"), ("PRKM2", "previous"), ("PRKM1", "previous"),
+                   ("mitogen-activated protein kinase 1", "name")}),
     ],
 )
 def test_names_and_kinds_in_both_layouts(path, symbol, expected):
@@ -59,6 +60,63 @@ def test_quoted_pipe_lists_are_unquoted():
     nfkb1 = _names(load_hgnc(OFFICIAL), "NFKB1")
     assert ("NF-kappaB", "alias") in nfkb1 and ("p50", "alias") in nfkb1
     assert not any('"' in name for name, _ in nfkb1)
+
+
+@pytest.mark.parametrize("path", [OFFICIAL, CUSTOM], ids=["official", "custom"])
+def test_approved_names_become_name_entries(path):
+    loaded = parse_hgnc(path)
+    names = {e.symbol: e for e in loaded.entries if e.kind == "name"}
+    mapk1 = names["MAPK1"]
+    assert (mapk1.name, mapk1.key, mapk1.ncbigene_id, mapk1.hgnc_id, mapk1.taxon_id, mapk1.locus_type) == (
+        "mitogen-activated protein kinase 1", "MITOGENACTIVATEDPROTEINKINASE1", "5594", "HGNC:6871", "9606",
+        "gene with protein product")
+    # Only genes with a protein product: not the lncRNA A1BG-AS1 ("A1BG antisense RNA 1").
+    assert {e.locus_type for e in loaded.entries if e.kind == "name"} == {"gene with protein product"}
+    assert "A1BG-AS1" not in names
+    assert loaded.info["full_names"] == len(names)
+    assert not any(e.kind == "name" for e in parse_hgnc(path, names=False).entries)
+
+
+def _hgnc_row(name: str, locus_type: str = "gene with protein product", layout: str = "official") -> str:
+    if layout == "official":
+        return ("hgnc_id\tsymbol\tname\tlocus_type\tstatus\tentrez_id\n"
+                f"HGNC:1\tGENE1\t{name}\t{locus_type}\tApproved\t100\n")
+    return ("HGNC ID\tApproved symbol\tApproved name\tStatus\tNCBI Gene ID(supplied by NCBI)\tLocus type\n"
+            f"HGNC:1\tGENE1\t{name}\tApproved\t100\t{locus_type}\n")
+
+
+@pytest.mark.parametrize("layout", ["official", "custom"])
+@pytest.mark.parametrize(
+    "name,locus_type,kept",
+    [
+        ("insulin receptor", "gene with protein product", True),
+        ("cyclin dependent kinase 6", "gene with protein product", True),
+        ("SPRY domain containing 7, family member 2", "gene with protein product", True),
+        ("x" * 60, "gene with protein product", True),
+        ("x" * 61, "gene with protein product", False),                          # too long
+        ("chromosome 1 open reading frame 112", "gene with protein product", False),
+        ("MT-ND1 pseudogene 4", "gene with protein product", False),
+        ("A1BG antisense RNA 1", "gene with protein product", False),
+        ("long intergenic non-protein coding RNA 1", "gene with protein product", False),
+        ("CHURC1-FNTB readthrough", "gene with protein product", False),
+        ("Uncharacterized protein 5", "gene with protein product", False),     # case-insensitive
+        ("microRNA 21", "RNA, micro", False),                                     # not a protein product
+        ("metastasis associated lung adenocarcinoma transcript 1", "RNA, long non-coding", False),
+        ("immunoglobulin heavy constant mu", "immunoglobulin gene", False),
+    ],
+)
+def test_name_exclusions(layout, name, locus_type, kept):
+    loaded = parse_hgnc(_hgnc_row(name, locus_type, layout))
+    assert [(e.name, e.kind) for e in loaded.entries if e.kind == "name"] == ([(name, "name")] if kept else [])
+    assert loaded.info["full_names"] == int(kept)
+    excluded_by_text = locus_type == "gene with protein product" and not kept
+    assert loaded.info["dropped_full_names"] == int(excluded_by_text)
+    assert [e.name for e in loaded.entries if e.kind == "symbol"] == ["GENE1"]
+
+
+def test_files_without_a_name_column_have_no_names():
+    text = "hgnc_id\tsymbol\tlocus_type\tstatus\tentrez_id\nHGNC:1\tA\tgene with protein product\tApproved\t1\n"
+    assert [e.kind for e in load_hgnc(text)] == ["symbol"]
 
 
 def test_custom_layout_lncrna_previous_symbols():

@@ -78,6 +78,49 @@ def test_all_xrefs_kept_by_database():
     assert rec.modification_date == "20240623"
 
 
+def test_full_names_only_when_asked():
+    assert not any(e.kind == "name" for e in load_gene_info(TWO_TAXA))
+    loaded = parse_gene_info(TWO_TAXA, full_names=True)
+    names = {(e.name, e.symbol, e.taxon_id) for e in loaded.entries if e.kind == "name"}
+    # Protein-coding genes only: not the biological-region LOC107198089 ("20-mer repeat 2").
+    assert names == {
+        ("tumor protein p53", "TP53", "9606"), ("mitogen-activated protein kinase 1", "MAPK1", "9606"),
+        ("FIGNL1 interacting regulator of recombination and mitosis", "C1orf112", "9606"),
+        ("transformation related protein 53", "Trp53", "10090"),
+        ("mitogen-activated protein kinase 1", "Mapk1", "10090"),
+    }
+    assert loaded.info["full_names"] == 5
+    adh = [e for e in load_gene_info(FLY_GZ, full_names=True) if e.kind == "name" and e.symbol == "Adh"]
+    assert [(e.name, e.key, e.locus_type) for e in adh] == [
+        ("Alcohol dehydrogenase", "ALCOHOLDEHYDROGENASE", "protein-coding")]
+
+
+_GI_HEADER = ("#tax_id\tGeneID\tSymbol\tSynonyms\tdescription\ttype_of_gene\t"
+              "Full_name_from_nomenclature_authority\n")
+
+
+@pytest.mark.parametrize(
+    "description,type_of_gene,authority,expected",
+    [
+        ("insulin receptor", "protein-coding", "-", "insulin receptor"),           # description as fallback
+        ("old description", "protein-coding", "insulin receptor", "insulin receptor"),  # authority wins
+        ("uncharacterized LOC100", "protein-coding", "-", None),
+        ("predicted gene 12345", "protein-coding", "-", None),
+        ("hypothetical protein", "protein-coding", "-", None),
+        ("si:ch211-195b13.1", "protein-coding", "-", None),                        # zebrafish clone name
+        ("zgc:110340", "protein-coding", "-", None),
+        ("chromosome 1 open reading frame 112", "protein-coding", "-", None),
+        ("x" * 61, "protein-coding", "-", None),
+        ("microRNA 21", "ncRNA", "-", None),
+        ("-", "protein-coding", "-", None),
+    ],
+)
+def test_full_name_exclusions(description, type_of_gene, authority, expected):
+    text = _GI_HEADER + f"7955\t1\tgene1\t-\t{description}\t{type_of_gene}\t{authority}\n"
+    names = [e.name for e in load_gene_info(text, full_names=True) if e.kind == "name"]
+    assert names == ([expected] if expected else [])
+
+
 def test_gzipped_fly_file():
     recs = list(iter_gene_info_records(FLY_GZ))
     assert [(r.gene_id, r.symbol, r.organism_id) for r in recs] == [

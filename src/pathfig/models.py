@@ -12,7 +12,7 @@ from typing import Any, Literal
 __all__ = ["Box", "Candidate", "EntryKind", "FigureInput", "Line", "Mention", "OcrResult", "Word"]
 
 #: How a lexicon name relates to its gene (ranked in this order on conflicts).
-EntryKind = Literal["symbol", "previous", "alias", "ncbi_synonym", "family"]
+EntryKind = Literal["symbol", "previous", "alias", "ncbi_synonym", "name", "family"]
 
 
 @dataclass(frozen=True, slots=True)

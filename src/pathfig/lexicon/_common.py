@@ -20,6 +20,7 @@ from pathfig.errors import LexiconError
 from pathfig.lexicon.keys import normalize_key
 
 __all__ = [
+    "FULL_NAME_EXCLUDED",
     "MAX_NAME_LENGTH",
     "Source",
     "SourceLoad",
@@ -27,6 +28,7 @@ __all__ = [
     "is_path",
     "iter_lines",
     "source_label",
+    "usable_full_name",
     "usable_name",
 ]
 
@@ -35,6 +37,17 @@ Source = str | os.PathLike[str] | bytes
 
 #: Names longer than this are descriptions, not names a figure would print.
 MAX_NAME_LENGTH = 60
+
+#: Full gene names containing these (case-insensitively) are placeholders or describe a locus,
+#: not a product a figure would print: "chromosome 1 open reading frame 112", "... pseudogene".
+FULL_NAME_EXCLUDED = (
+    "open reading frame",
+    "pseudogene",
+    "antisense rna",
+    "long intergenic",
+    "readthrough",
+    "uncharacterized",
+)
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -110,6 +123,20 @@ def usable_name(name: str) -> str | None:
     if not normalize_key(name):
         return None
     return name
+
+
+def usable_full_name(name: str) -> str | None:
+    """A full gene name (HGNC approved name, NCBI full name) stripped, or None when it is of no use.
+
+    On top of :func:`usable_name`: None when it contains one of :data:`FULL_NAME_EXCLUDED`.
+    """
+    clean = usable_name(name)
+    if clean is None:
+        return None
+    low = clean.lower()
+    if any(bad in low for bad in FULL_NAME_EXCLUDED):
+        return None
+    return clean
 
 
 def file_info(source: Source, name: str | None = None) -> dict[str, Any]:

@@ -1,12 +1,14 @@
 """Combine official sources into one :class:`~pathfig.lexicon.model.Lexicon` with provenance.
 
-Human: HGNC (symbols, previous symbols, aliases) + NCBI Gene (gene_info and/or org.Hs.eg.db:
-symbols and synonyms) + FamPlex (families and complexes). Other organisms: gene_info alone.
+Human: HGNC (symbols, previous symbols, aliases, approved names) + NCBI Gene (gene_info and/or
+org.Hs.eg.db: symbols and synonyms) + FamPlex (families and complexes). Other organisms:
+gene_info alone, with the full names of protein-coding genes as ``name`` entries.
 
 When HGNC is given, NCBI rows of HGNC genes are aligned to HGNC: they take its symbol, id and
 locus type, and an NCBI "symbol" that is not the current HGNC symbol (NCBI lags behind HGNC)
 becomes an ``ncbi_synonym``. Rows are then collapsed so each (key, gene, family) keeps only its
-best kind: an HGNC alias that NCBI also lists as a synonym stays an alias, once.
+best kind: an HGNC alias that NCBI also lists as a synonym stays an alias, once; a full name
+stays unless the same gene has that key as a better kind.
 """
 
 from __future__ import annotations
@@ -100,14 +102,16 @@ def build_lexicon(
     taxon: str | int | None = None,
     organism: str = "",
     exclude_locus_types: Sequence[str] = (),
+    gene_info_names: bool | None = None,
     extra_provenance: Mapping[str, Any] | None = None,
 ) -> Lexicon:
     """Build a lexicon from official files (paths or contents); at least one gene source is needed.
 
     ``taxon`` filters gene_info (which may hold many organisms); it defaults to human when HGNC
     or FamPlex is given. ``exclude_locus_types`` drops genes of those types (HGNC locus types or
-    NCBI ``type_of_gene``, e.g. ``biological-region``). ``extra_provenance`` is merged into the
-    provenance (source versions, the command that built it).
+    NCBI ``type_of_gene``, e.g. ``biological-region``). ``gene_info_names`` adds gene_info's full
+    names as ``name`` entries; by default only without HGNC, whose approved names serve instead.
+    ``extra_provenance`` is merged into the provenance (source versions, the command that built it).
     """
     if hgnc is None and gene_info is None and orgdb is None:
         raise LexiconError("build a lexicon from at least one of: HGNC complete set, NCBI gene_info, org.eg.db")
@@ -122,7 +126,9 @@ def build_lexicon(
         hgnc_entries = loaded.entries
         sources["hgnc"] = loaded.info
     if gene_info is not None:
-        loaded = parse_gene_info(gene_info, taxon=taxon_id)
+        if gene_info_names is None:
+            gene_info_names = hgnc is None
+        loaded = parse_gene_info(gene_info, taxon=taxon_id, full_names=gene_info_names)
         ncbi_entries += loaded.entries
         sources["gene_info"] = loaded.info
     if orgdb is not None:

@@ -81,6 +81,9 @@ def build_command(
     organism: Annotated[str, typer.Option(help="Organism name recorded in the provenance.")] = "",
     keep_regions: Annotated[bool, typer.Option(
         "--keep-biological-regions", help="Keep NCBI biological-region records (enhancers, conserved elements).")] = False,
+    gene_info_names: Annotated[bool | None, typer.Option(
+        "--gene-info-names/--no-gene-info-names",
+        help="Add gene_info full names of protein-coding genes (default: only without --hgnc).")] = None,
 ) -> None:
     """Build a lexicon from official files: any organism's gene_info; HGNC and FamPlex for human."""
     from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon_file
@@ -89,6 +92,7 @@ def build_command(
         path, lexicon = build_lexicon_file(
             out, hgnc=hgnc, gene_info=gene_info, orgdb=orgdb, famplex=famplex, taxon=taxon,
             organism=organism, exclude_locus_types=() if keep_regions else DEFAULT_EXCLUDED_LOCUS_TYPES,
+            gene_info_names=gene_info_names,
         )
     except PathfigError as exc:
         _fail(exc)

