@@ -212,6 +212,15 @@ LABELS = [
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),
     ("BAD", ["BAD"]),
+    # approved full names
+    ("Insulin receptor", ["INSR"]),
+    ("Glycerol kinase", ["GK"]),
+    ("Cyclin-dependent kinase 6", ["CDK6"]),
+    ("Catalase", ["CAT"]),
+    ("Pro-CASP8", ["CASP8"]),
+    ("miR-155", ["MIR155"]),
+    ("hsa-miR-21-5p", ["MIR21"]),
+    ("IκB", ["NFKBIA"]),
 ]
 
 

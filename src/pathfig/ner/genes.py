@@ -24,13 +24,13 @@ __all__ = ["GeneRecognizer", "Options", "Priority"]
 logger = logging.getLogger(__name__)
 
 #: Which entry kinds may match: ``strict`` official symbols only; ``synonyms`` adds previous
-#: symbols, aliases and NCBI synonyms; ``all`` adds FamPlex families (the default).
+#: symbols, aliases, NCBI synonyms and approved full names; ``all`` adds families (the default).
 Priority = Literal["strict", "synonyms", "all"]
 
 _ALLOWED = {
     "strict": {"symbol"},
-    "synonyms": {"symbol", "previous", "alias", "ncbi_synonym"},
-    "all": {"symbol", "previous", "alias", "ncbi_synonym", "family"},
+    "synonyms": {"symbol", "previous", "alias", "ncbi_synonym", "name"},
+    "all": {"symbol", "previous", "alias", "ncbi_synonym", "name", "family"},
 }
 #: Whole-word rewrites, tried in this order, each on the result of the previous one.
 _REWRITES = (
@@ -73,7 +73,7 @@ class Options:
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
-    max_ngram: int = 4
+    max_ngram: int = 6
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
@@ -119,8 +119,9 @@ class GeneRecognizer:
     _multi_keys: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        allowed = _ALLOWED[self.options.priority]
         for e in self.lexicon.entries:
-            if " " in e.name.strip():
+            if e.kind in allowed and " " in e.name.strip():
                 self._multi_keys.add(e.key)
                 first = normalize_key(e.name.split()[0])
                 if first:
@@ -436,7 +437,9 @@ class GeneRecognizer:
 
 
 # HGNC aliases outrank NCBI synonyms: NCBI lists many retired, cross-species and typo names.
-_TIER = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 3, "name": 4}
+# A gene's own approved full name ranks with HGNC aliases: "claudin 1" is CLDN1's name and only
+# an NCBI synonym of CLDN7.
+_TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
 def _num(gid: str) -> int:
