@@ -50,7 +50,8 @@ def run_and_time(inputs: list[Path], out: Path, *, workers: int | None, fresh: b
     if fresh and out.exists():
         shutil.rmtree(out)
     t0 = time.perf_counter()
-    summary = run(inputs, out, workers=workers, progress=sys.stderr.isatty())
+    # force: with --keep the OCR cache is reused but recognition is redone with the code under test.
+    summary = run(inputs, out, workers=workers, force=True, progress=sys.stderr.isatty())
     return summary, time.perf_counter() - t0
 
 
