@@ -197,7 +197,9 @@ def test_bad_figures_are_recorded_and_the_batch_goes_on(tmp_path: Path, fake: Fa
     assert sorted(f for f, _ in s.failures) == ["empty", "nerfail", "text", "truncated"]
 
 
-def test_too_large_file_fails_without_decoding(tmp_path: Path, fake: FakeStages, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_file_fails_without_decoding(
+    tmp_path: Path, fake: FakeStages, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _image(tmp_path / "in" / "big.png")
     monkeypatch.setattr(runner, "MAX_BYTES", 10)
     s = _run([tmp_path / "in"], tmp_path / "out")

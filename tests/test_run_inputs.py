@@ -31,7 +31,8 @@ year: '2005'
     ("name", "text", "expected"),
     [
         ("a.yml", SEED_YAML, {"figid": "PMC1298938__ppat.0010039.g007", "year": "2005", "number": "Figure 7"}),
-        ("a.yaml", "figid: F1\nfigtitle: \"NF-\u03baB signalling\"\n", {"figid": "F1", "figtitle": "NF-\u03baB signalling"}),
+        ("a.yaml", "figid: F1\nfigtitle: \"NF-\u03baB signalling\"\n",
+         {"figid": "F1", "figtitle": "NF-\u03baB signalling"}),
         ("a.json", '{"figid": "F2", "papertitle": "P"}', {"figid": "F2", "papertitle": "P"}),
         ("a.yml", "", {}),                                   # empty sidecar: no metadata
         ("a.yml", "year: 2005\ndate: 2020-01-02\n1: one\n", {"year": 2005, "date": "2020-01-02", "1": "one"}),
@@ -105,7 +106,8 @@ def test_collect_figids_sidecar_errors_and_duplicates(tmp_path: Path) -> None:
     assert str(tmp_path / "c.json") in got.sidecar_errors["c"]
     problems = {Path(p.path).relative_to(tmp_path).as_posix(): p for p in got.problems}
     assert set(problems) == {"d.png", "sub/b.png"}
-    assert "'FIG-A' is already used by" in problems["d.png"].error and str(tmp_path / "a.png") in problems["d.png"].error
+    assert "'FIG-A' is already used by" in problems["d.png"].error
+    assert str(tmp_path / "a.png") in problems["d.png"].error
     assert problems["d.png"].sidecar == str(tmp_path / "d.yaml")
 
 

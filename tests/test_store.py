@@ -16,7 +16,9 @@ def _fig(figid: str = "F1", path: str = "/in/F1.png", **meta: object) -> FigureI
     return FigureInput(figid=figid, path=path, metadata=dict(meta), sidecar="")
 
 
-def _ok(store: Store, figid: str = "F1", *, words: list[Word] | None = None, mentions: list[Mention] | None = None) -> None:
+def _ok(
+    store: Store, figid: str = "F1", *, words: list[Word] | None = None, mentions: list[Mention] | None = None,
+) -> None:
     store.record_ok(
         figid,
         words=words if words is not None else [Word(text="TP53", box=Box(1, 2, 30, 12), confidence=0.9)],
@@ -117,7 +119,8 @@ def test_record_ok_stores_words_mentions_and_counts(tmp_path: Path) -> None:
         assert set(fig.timings) == {"ocr", "ner", "total", "store"}
         assert store.words("F1") == words
         [m] = list(store.mentions("F1"))
-        assert (m.ncbigene_id, m.organism_id, m.organism_name, m.transforms) == ("7157", "9606", "Homo sapiens", ("upper",))
+        assert (m.ncbigene_id, m.organism_id, m.organism_name, m.transforms) == (
+            "7157", "9606", "Homo sapiens", ("upper",))
         assert m.box == Box(1, 2, 30, 12)
 
 
@@ -146,7 +149,8 @@ def test_update_source_keeps_results(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         store.mark_pending(_fig(), sha256="aa", size=3)
         _ok(store)
-        store.update_source(FigureInput(figid="F1", path="/moved/F1.png", metadata={"figtitle": "New"}, sidecar="/moved/F1.yml"))
+        moved = FigureInput(figid="F1", path="/moved/F1.png", metadata={"figtitle": "New"}, sidecar="/moved/F1.yml")
+        store.update_source(moved)
         fig = store.get_figure("F1")
         assert fig is not None
         assert (fig.status, fig.source_path, fig.sidecar_path, fig.title, fig.n_mentions) == (
