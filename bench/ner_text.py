@@ -82,7 +82,13 @@ def main() -> None:
         odocs = {}
         for p in sorted(a.ocr_dir.glob("*.json")):
             d = json.loads(p.read_text(encoding="utf-8"))
-            odocs[p.stem] = [ln["text"] for ln in d.get("lines", [])]
+            if "lines" in d:
+                odocs[p.stem] = [ln["text"] for ln in d["lines"]]
+            else:  # pathfig run's ocr/<figid>.json: words with their line numbers
+                by_line: dict[int, list[str]] = {}
+                for w in d.get("words", []):
+                    by_line.setdefault(w["line"], []).append(w["text"])
+                odocs[d.get("figid", p.stem)] = [" ".join(v) for _, v in sorted(by_line.items())]
         write(out / "ocr_genes.tsv", run(rec, odocs))
         cmds.append([sys.executable, tools / "score_gold.py", shared / "gold/gold_dev.json", shared / "gold/hgnc_entries.tsv", out / "ocr_genes.tsv"])
     for cmd in (

@@ -221,6 +221,12 @@ LABELS = [
     ("miR-155", ["MIR155"]),
     ("hsa-miR-21-5p", ["MIR21"]),
     ("IκB", ["NFKBIA"]),
+    # OCR merges and dropped slashes; chemicals after a prefix is removed
+    ("MRE11NBS1", ["MRE11", "NBN"]),
+    ("MNK12", ["MKNK1", "MKNK2"]),
+    ("IL12", ["IL12B"]),
+    ("cAMP", []),
+    ("cGMP", []),
 ]
 
 

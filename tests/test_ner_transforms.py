@@ -125,3 +125,19 @@ def test_rules() -> None:
 ])
 def test_mirna_symbol(word: str, out: str) -> None:
     assert T.mirna_symbol(word) == out
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("MRE11NBS1", ["MRE11", "NBS1"]), ("OAS1IFITM2", ["OAS1", "IFITM2"]), ("TP53", ["TP53"]), ("IL6R", ["IL6R"]),
+    ("CD4T", ["CD4T"]),
+])
+def test_split_glued(word: str, parts: list[str]) -> None:
+    assert T.split_glued(word) == parts
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("MNK12", ["MNK1", "MNK2"]), ("TAO12", ["TAO1", "TAO2"]), ("IL13", ["IL13"]), ("ERK", ["ERK"]),
+    ("CD34", ["CD3", "CD4"]),  # the recogniser tries this only when CD34 itself names no gene
+])
+def test_restore_slash(word: str, parts: list[str]) -> None:
+    assert T.restore_slash(word) == parts

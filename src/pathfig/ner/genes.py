@@ -290,6 +290,7 @@ class GeneRecognizer:
         if hit:
             return [hit]
         # Transforms that rewrite the whole word, tried in order, each on the previous result.
+        applied0 = applied
         current = word
         for name, fn in _REWRITES:
             new = fn(current)
@@ -301,8 +302,14 @@ class GeneRecognizer:
                     return [hit]
         # Transforms that split a word into several names; every part must resolve.
         for name, fn in (("expand_slash", T.expand_slash), ("expand_range", T.expand_range),
-                         ("split_complex", T.split_complex)):
-            parts = fn(current)
+                         ("split_complex", T.split_complex), ("split_glued", T.split_glued),
+                         ("restore_slash", T.restore_slash)):
+            # Split the word as read; the rewritten form only when that gives no split.
+            parts = fn(word)
+            if len(parts) > 1:
+                applied = applied0
+            elif current != word:
+                parts = fn(current)
             if len(parts) < 2:
                 continue
             hits = [self._resolve_part(p, applied + (name,)) for p in parts]
@@ -340,7 +347,10 @@ class GeneRecognizer:
         if len(key) < 2 or key.isdigit():
             return None
         entries = self.lexicon.lookup(key)
-        if bare and o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist):
+        if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
+            bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS
+        ):
+            # Chemicals stay chemicals after a transform (``cAMP`` → ``AMP`` is not MFAP1).
             # A stoplisted word counts only when printed in capitals exactly as an official
             # symbol (``MET``, ``BAD``, ``MAX``); function words never do.
             if key in rules.FUNCTION_WORDS or not name.isupper():

@@ -15,6 +15,8 @@ kept on the mention as evidence.
 7. ``expand_slash``      ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 8. ``expand_range``      ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
 9. ``split_complex``     ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
+10. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
+11. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
 Line-level: ``join_list`` rewrites ``TLR1,2 and 5`` as ``TLR1/2/5``; adjacent words are
 joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
 """
@@ -34,8 +36,10 @@ __all__ = [
     "join_list",
     "mirna_symbol",
     "protein_stem",
+    "restore_slash",
     "singular",
     "split_complex",
+    "split_glued",
     "strip_cellular_prefix",
     "strip_modification",
     "strip_punct",
@@ -43,7 +47,8 @@ __all__ = [
 
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
-    "protein_stem", "ocr_confusions", "expand_slash", "expand_range", "split_complex",
+    "protein_stem",
+    "restore_slash", "ocr_confusions", "expand_slash", "expand_range", "split_complex",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -255,6 +260,36 @@ def split_complex(word: str) -> list[str]:
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
     return parts
+
+
+# --- OCR merges ----------------------------------------------------------------------------
+
+_GLUE_RE = re.compile(r"(?<=[0-9])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])")
+_LOST_SLASH_RE = re.compile(r"^(.*[A-Za-z])(\d)(\d)$")
+
+
+def split_glued(word: str) -> list[str]:
+    """Split labels OCR glued together: ``MRE11NBS1`` → ``[MRE11, NBS1]``, ``OAS1IFITM2``.
+
+    Splits only where a digit is followed by a capital (or a lower-case letter by a run of
+    capitals and a digit); the caller accepts the split only if every part is a gene.
+    """
+    parts = [p for p in _GLUE_RE.split(word) if p]
+    if len(parts) < 2 or any(len(p) < 3 for p in parts):
+        return [word]
+    return parts
+
+
+def restore_slash(word: str) -> list[str]:
+    """``MNK12`` → ``[MNK1, MNK2]``: OCR often drops the slash of ``MNK1/2``.
+
+    Only for two consecutive digits; the caller uses it only when the word as read names no
+    gene and both expansions do.
+    """
+    m = _LOST_SLASH_RE.match(word)
+    if not m or int(m.group(3)) != int(m.group(2)) + 1:
+        return [word]
+    return [m.group(1) + m.group(2), m.group(1) + m.group(3)]
 
 
 # --- line level -----------------------------------------------------------------------------
