@@ -227,6 +227,16 @@ LABELS = [
     ("IL12", ["IL12B"]),
     ("cAMP", []),
     ("cGMP", []),
+    # cell populations, two-letter abbreviations, pseudogene aliases, full names in one word
+    ("CD8+", []),
+    ("NAD+", []),
+    ("PC", []),
+    ("TG", []),
+    ("AR", ["AR"]),
+    ("C3", ["C3"]),
+    ("CR4", []),
+    ("Proteins", []),
+    ("NS3/4A", []),
 ]
 
 

@@ -73,6 +73,7 @@ class Options:
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
+    weak_locus_rule: bool = True
     max_ngram: int = 6
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
@@ -264,7 +265,7 @@ class GeneRecognizer:
         o = self.options
         if o.ion_rule and rules.is_ion(word):
             return None
-        if o.viral_rule and rules.is_viral_protein(word):
+        if o.viral_rule and rules.is_viral_protein(word.split("/")[0]):
             return None
         if o.prose_rule and rules.is_prose_word(word) and " " not in word:
             return None
@@ -356,6 +357,10 @@ class GeneRecognizer:
             if key in rules.FUNCTION_WORDS or not name.isupper():
                 return None
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+        if entries and not any(c in name for c in " -"):
+            # A multi-word full name matches only words that are apart: "protein S" (PROS1)
+            # must not turn the word "Proteins" into a gene.
+            entries = tuple(e for e in entries if not (e.kind == "name" and " " in e.name))
         if "/" in name and entries:
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``).
@@ -364,14 +369,24 @@ class GeneRecognizer:
             entries = entries + self._stems[key]
         if not entries:
             return None
+        if o.weak_locus_rule:
+            # Pseudogenes, immune receptor segments and phenotype loci (COPD, IFNR) match only
+            # when printed exactly as their symbol: their aliases (CR4, α2A, A21) are other things.
+            entries = tuple(e for e in entries if e.locus_type not in rules.WEAK_LOCUS_TYPES
+                            or (e.kind == "symbol" and e.name == name))
+            if not entries:
+                return None
         allowed = _ALLOWED[o.priority]
         entries = tuple(e for e in entries if e.kind in allowed and
                         (o.locus_types is None or e.locus_type in o.locus_types))
         if not entries:
             return None
         if o.short_rule and len(key) <= 2:
-            # Two-character names (``GH``, ``C3``) are noise unless printed exactly as a symbol.
-            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+            # Two-character names are noise unless printed exactly as an official symbol; two
+            # letters (PC, TG, GC, MS) are metabolite and method abbreviations in real figures,
+            # so only letter+digit symbols (C3, F2) and AR pass.
+            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name
+                            and (not name.isalpha() or name in rules.TWO_LETTER_GENES))
             if not entries:
                 return None
         chosen, candidates, ambiguous = self._choose(entries)
@@ -457,6 +472,8 @@ def _num(gid: str) -> int:
 
 
 _GREEK_LATIN = frozenset("ABGDEZHQIK")
+# Roots of numbered symbols name protein families (and miRNA precursors), not lncRNAs (GAS5).
+_STEM_LOCUS_TYPES = frozenset({"gene with protein product", "RNA, micro", "protein-coding", "miRNA", ""})
 _STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
 
 
@@ -467,7 +484,7 @@ def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tup
     groups: dict[str, list[LexiconEntry]] = {}
     greek: dict[str, dict[str, LexiconEntry]] = {}
     for e in entries:
-        if e.kind == "symbol":
+        if e.kind == "symbol" and e.locus_type in _STEM_LOCUS_TYPES:
             m = _STEM_RE.match(e.symbol)
             if m and len(m.group(1)) >= 3:
                 groups.setdefault(m.group(1), []).append(e)

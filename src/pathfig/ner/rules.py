@@ -13,6 +13,8 @@ __all__ = [
     "DOMAIN_STOPLIST",
     "FUNCTION_WORDS",
     "STOPLIST",
+    "TWO_LETTER_GENES",
+    "WEAK_LOCUS_TYPES",
     "is_ion",
     "is_prose_word",
     "is_viral_protein",
@@ -70,6 +72,16 @@ MAY MUST SAME TYPE CELL CELLS GENE GENES PROTEIN DNA RNA MRNA FIGURE FIG PANEL T
 ADP AMP GTP GDP NO CO ER ECM EMT LPS DAG IP3 PIP2 PIP3 CARD LRR CTD NTD DISC TIR DEATH
 """.split())
 
+#: Locus types whose genes match only by their exact official symbol (HGNC and NCBI spellings).
+WEAK_LOCUS_TYPES = frozenset({
+    "pseudogene", "pseudo", "immunoglobulin pseudogene", "T cell receptor pseudogene",
+    "immunoglobulin gene", "T cell receptor gene", "unknown", "other", "readthrough",
+    "biological-region", "fragile site", "region", "phenotype only",
+})
+
+#: Two-letter official symbols kept despite the short-name rule: drawn as such in figures.
+TWO_LETTER_GENES = frozenset({"AR"})
+
 _ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")
 
@@ -85,8 +97,12 @@ def is_viral_protein(word: str) -> bool:
 
 
 def is_ion(word: str) -> bool:
-    """``Ca2+``, ``Na+``, ``K+``, ``Zn(2+)``: ions, which collide with gene symbols (CA2, NA, K)."""
-    return bool(_ION_RE.match(word.strip()))
+    """Ions and charged or marker-positive names: ``Ca2+``, ``K+``, ``NAD+``, ``CD8+`` (a cell population).
+
+    They collide with gene symbols (CA2, NAD → ?, CD8A) but name a chemical or a cell type.
+    """
+    w = word.strip()
+    return bool(_ION_RE.match(w)) or w.endswith(("+", "⁺"))
 
 
 def is_prose_word(word: str) -> bool:
