@@ -78,6 +78,8 @@ class Options:
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
+    #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
+    min_stem: int = 3
     locus_types: frozenset[str] | None = None  # None: every locus type
 
 
@@ -127,7 +129,7 @@ class GeneRecognizer:
                 first = normalize_key(e.name.split()[0])
                 if first:
                     self._multi_first.add(first)
-        self._stems = _stem_families(self.lexicon.entries, self.options.max_stem_family)
+        self._stems = _stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem)
         _ = self.lexicon.index
 
     # -- construction ---------------------------------------------------------------------
@@ -365,7 +367,9 @@ class GeneRecognizer:
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``).
             entries = tuple(e for e in entries if "/" in e.name)
-        if not any(e.kind == "symbol" or e.kind == "family" for e in entries) and key in self._stems:
+        if not any(e.kind == "symbol" or e.kind == "family" for e in entries) and key in self._stems and not (
+            o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist)
+        ):
             entries = entries + self._stems[key]
         if not entries:
             return None
@@ -477,7 +481,7 @@ _STEM_LOCUS_TYPES = frozenset({"gene with protein product", "RNA, micro", "prote
 _STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
 
 
-def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tuple[LexiconEntry, ...]]:
+def _stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4) -> dict[str, tuple[LexiconEntry, ...]]:
     """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``."""
     if limit <= 0:
         return {}
@@ -486,7 +490,7 @@ def _stem_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tup
     for e in entries:
         if e.kind == "symbol" and e.locus_type in _STEM_LOCUS_TYPES:
             m = _STEM_RE.match(e.symbol)
-            if m and len(m.group(1)) >= 3:
+            if m and len(m.group(1)) >= min_stem:
                 groups.setdefault(m.group(1), []).append(e)
         if e.kind in ("symbol", "alias") and len(e.key) >= 4 and e.key[-1] in _GREEK_LATIN and e.key[-2].isalpha():
             # Greek-lettered paralogs: IκBα/β/ε (NFKBIA/B/E), GSK3α/β, RARα/β/γ share the root.

@@ -12,6 +12,7 @@ __all__ = [
     "CHEMICAL_STOPLIST",
     "DOMAIN_STOPLIST",
     "FUNCTION_WORDS",
+    "PROCESS_STOPLIST",
     "STOPLIST",
     "TWO_LETTER_GENES",
     "WEAK_LOCUS_TYPES",
@@ -65,6 +66,14 @@ HECT WD40 PDZ PAS BZIP HLH BHLH ZF TAD DBD LBD NBD NACHT BIR DEATH UBA UIM CC EC
 GTPASE HELICASE
 """.split())
 
+#: Process and class abbreviations drawn in pathway figures: pentose phosphate pathway, DNA
+#: repair routes, unfolded protein response, interferon-stimulated genes, deubiquitinases,
+#: pattern molecules. They collide with numbered-symbol roots (PPP5C, NHEJ1, ISG15, CAP1).
+PROCESS_STOPLIST = frozenset("""
+PPP TCA ETC OXPHOS NHEJ HR BER NER MMR TLS UPR ERAD ISG ISGS DUB DUBS PAMP PAMPS DAMP DAMPS PRR
+PRRS NOD NLR CLR RLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
+""".split())
+
 #: Stoplisted words that never name a gene, whatever their case.
 FUNCTION_WORDS = frozenset("""
 AND THE FOR NOT ALL CAN WAS ARE HAS HAD HER ITS OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY
@@ -88,7 +97,8 @@ _PROSE_RE = re.compile(r"^[a-z]{3,}$")
 
 def stoplisted(key: str, chemicals: bool = True) -> bool:
     """True when a bare word with this key must not be read as a gene."""
-    return key in STOPLIST or key in DOMAIN_STOPLIST or (chemicals and key in CHEMICAL_STOPLIST)
+    return (key in STOPLIST or key in DOMAIN_STOPLIST or key in PROCESS_STOPLIST
+            or (chemicals and key in CHEMICAL_STOPLIST))
 
 
 def is_viral_protein(word: str) -> bool:
