@@ -9,8 +9,9 @@ from pathfig.models import Box
 
 __all__ = ["FigureRecord", "FigureStatus", "InputErrorRecord", "MentionRecord", "ORGANISM_NAMES", "organism_name"]
 
-#: ``pending``: queued or interrupted; ``ok``: words and mentions stored; ``failed``: see ``error``.
-FigureStatus = Literal["pending", "ok", "failed"]
+#: ``pending``: queued or interrupted; ``ok``: words and mentions stored; ``failed``: see ``error``;
+#: ``not_pathway``: the classifier scored it below the run's threshold, so it was not read.
+FigureStatus = Literal["pending", "ok", "failed", "not_pathway"]
 
 #: Scientific names of the taxa pathfig lexicons cover; other ids are written without a name.
 ORGANISM_NAMES: dict[str, str] = {
@@ -63,6 +64,9 @@ class FigureRecord:
     n_words: int = 0
     n_mentions: int = 0
     n_genes: int = 0
+    #: P(pathway figure) from :mod:`pathfig.classify` (None: not classified), and its model version.
+    automl_pathway: float | None = None
+    classifier_version: str = ""
 
     @property
     def title(self) -> str:

@@ -15,7 +15,7 @@ from pathfig.errors import PathfigError
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "StoreError", "migrate", "read_schema_version"]
 
 #: The schema this code reads and writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -93,6 +93,88 @@ MIGRATIONS: dict[int, str] = {
         error        TEXT NOT NULL,
         created_at   TEXT NOT NULL
     );
+    """,
+    # 2: the pathway-figure classifier. figures gain its score (automl_pathway, NULL when the
+    # figure was not classified) and the model version, and the status 'not_pathway': scored
+    # below the run's threshold, so OCR and gene extraction were skipped. SQLite cannot change a
+    # CHECK constraint in place, so the three linked tables are rebuilt. Renaming a parent first
+    # makes its children point at the old copy, which is dropped last, so no ON DELETE CASCADE
+    # fires on the rows being copied.
+    2: """
+    ALTER TABLE figures RENAME TO figures_v1;
+    CREATE TABLE figures (
+        figid              TEXT PRIMARY KEY,
+        status             TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'failed', 'not_pathway')),
+        error              TEXT NOT NULL DEFAULT '',
+        stage              TEXT NOT NULL DEFAULT '',
+        metadata           TEXT NOT NULL DEFAULT '{}',
+        source_path        TEXT NOT NULL,
+        sidecar_path       TEXT NOT NULL DEFAULT '',
+        sha256             TEXT NOT NULL DEFAULT '',
+        size               INTEGER NOT NULL DEFAULT 0,
+        width              INTEGER,
+        height             INTEGER,
+        ocr_engine         TEXT NOT NULL DEFAULT '',
+        ocr_engine_version TEXT NOT NULL DEFAULT '',
+        lexicon_version    TEXT NOT NULL DEFAULT '',
+        pathfig_version    TEXT NOT NULL DEFAULT '',
+        run_versions       TEXT NOT NULL DEFAULT '{}',
+        timings            TEXT NOT NULL DEFAULT '{}',
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        automl_pathway     REAL,                       -- P(pathway figure) from pathfig.classify
+        classifier_version TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO figures (figid, status, error, stage, metadata, source_path, sidecar_path, sha256, size, width,
+                         height, ocr_engine, ocr_engine_version, lexicon_version, pathfig_version, run_versions,
+                         timings, created_at, updated_at)
+        SELECT figid, status, error, stage, metadata, source_path, sidecar_path, sha256, size, width, height,
+               ocr_engine, ocr_engine_version, lexicon_version, pathfig_version, run_versions, timings,
+               created_at, updated_at
+        FROM figures_v1;
+
+    ALTER TABLE ocr_words RENAME TO ocr_words_v1;
+    CREATE TABLE ocr_words (
+        figid       TEXT NOT NULL REFERENCES figures (figid) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        line        INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+        confidence  REAL NOT NULL,
+        orientation INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (figid, idx)
+    );
+    INSERT INTO ocr_words SELECT * FROM ocr_words_v1;
+    DROP TABLE ocr_words_v1;
+
+    ALTER TABLE gene_mentions RENAME TO gene_mentions_v1;
+    CREATE TABLE gene_mentions (
+        figid           TEXT NOT NULL REFERENCES figures (figid) ON DELETE CASCADE,
+        seq             INTEGER NOT NULL,
+        word            TEXT NOT NULL,
+        match           TEXT NOT NULL,
+        name            TEXT NOT NULL DEFAULT '',
+        ncbigene_id     TEXT NOT NULL,
+        ncbigene_symbol TEXT NOT NULL,
+        hgnc_id         TEXT NOT NULL DEFAULT '',
+        organism_id     TEXT NOT NULL,
+        organism_name   TEXT NOT NULL DEFAULT '',
+        source          TEXT NOT NULL,
+        family          TEXT NOT NULL DEFAULT '',
+        transforms      TEXT NOT NULL DEFAULT '[]',
+        ambiguous       INTEGER NOT NULL DEFAULT 0,
+        candidates      TEXT NOT NULL DEFAULT '[]',
+        word_index      INTEGER NOT NULL DEFAULT -1,
+        x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+        confidence      REAL NOT NULL,
+        PRIMARY KEY (figid, seq)
+    );
+    INSERT INTO gene_mentions SELECT * FROM gene_mentions_v1;
+    DROP TABLE gene_mentions_v1;
+
+    DROP TABLE figures_v1;
+    CREATE INDEX figures_source ON figures (source_path);
+    CREATE INDEX gene_mentions_gene ON gene_mentions (ncbigene_id);
     """,
 }
 

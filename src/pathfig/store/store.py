@@ -32,7 +32,7 @@ STORE_FILENAME = "pathfig.sqlite"
 _FIGURE_COLUMNS = (
     "figid", "status", "error", "stage", "metadata", "source_path", "sidecar_path", "sha256", "size",
     "width", "height", "ocr_engine", "ocr_engine_version", "lexicon_version", "pathfig_version",
-    "run_versions", "timings", "created_at", "updated_at",
+    "run_versions", "timings", "created_at", "updated_at", "automl_pathway", "classifier_version",
 )
 
 # Counts are computed, not stored, so they can never disagree with the rows they count.
@@ -163,6 +163,7 @@ class Store:
             timings=json.loads(row["timings"]),
             created_at=row["created_at"], updated_at=row["updated_at"],
             n_words=row["n_words"], n_mentions=row["n_mentions"], n_genes=row["n_genes"],
+            automl_pathway=row["automl_pathway"], classifier_version=row["classifier_version"],
         )
 
     def get_figure(self, figid: str) -> FigureRecord | None:
@@ -199,7 +200,8 @@ class Store:
                     status = 'pending', error = '', stage = '', metadata = excluded.metadata,
                     source_path = excluded.source_path, sidecar_path = excluded.sidecar_path,
                     sha256 = excluded.sha256, size = excluded.size, width = NULL, height = NULL,
-                    run_versions = '{}', timings = '{}', updated_at = excluded.updated_at
+                    run_versions = '{}', timings = '{}', automl_pathway = NULL, classifier_version = '',
+                    updated_at = excluded.updated_at
                 """,
                 (figure.figid, _json(figure.metadata), figure.path, figure.sidecar, sha256, size, now, now),
             )
@@ -227,12 +229,15 @@ class Store:
         pathfig_version: str,
         timings: Mapping[str, float],
         run_versions: Mapping[str, str] | None = None,
+        automl_pathway: float | None = None,
+        classifier_version: str = "",
     ) -> None:
         """Store a figure's words and mentions and mark it ``ok``, in one transaction.
 
         ``ocr_engine``/``ocr_engine_version`` are what the OCR result says it was read with;
         ``run_versions`` is what the run asked for, compared by the next run to decide skips.
         ``timings`` is stored with ``store`` added: the seconds this write took.
+        ``automl_pathway`` is the classifier's score when the run classified the figure.
         """
         start = time.perf_counter()
         with self._tx() as c:
@@ -270,12 +275,45 @@ class Store:
                 """
                 UPDATE figures SET status = 'ok', error = '', stage = '', width = ?, height = ?,
                     ocr_engine = ?, ocr_engine_version = ?, lexicon_version = ?, pathfig_version = ?,
-                    run_versions = ?, timings = ?, updated_at = ?
+                    run_versions = ?, timings = ?, automl_pathway = ?, classifier_version = ?, updated_at = ?
                 WHERE figid = ?
                 """,
                 (width, height, ocr_engine, ocr_engine_version, lexicon_version, pathfig_version,
                  _json(dict(run_versions or {})),
-                 _json({**timings, "store": round(time.perf_counter() - start, 4)}), _now(), figid),
+                 _json({**timings, "store": round(time.perf_counter() - start, 4)}),
+                 _score(automl_pathway), classifier_version, _now(), figid),
+            )
+
+    def record_not_pathway(
+        self,
+        figid: str,
+        *,
+        automl_pathway: float,
+        classifier_version: str,
+        width: int | None = None,
+        height: int | None = None,
+        pathfig_version: str = "",
+        timings: Mapping[str, float] | None = None,
+        run_versions: Mapping[str, str] | None = None,
+    ) -> None:
+        """Mark a figure ``not_pathway``: scored below the run's threshold, so not read (no words, no mentions).
+
+        It is recorded, not dropped: exports list it with its score, and a later run with a lower
+        threshold (or ``--all``) reads it, since its ``run_versions`` then differ.
+        """
+        with self._tx() as c:
+            self._require(c, figid)
+            c.execute("DELETE FROM ocr_words WHERE figid = ?", (figid,))
+            c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figid,))
+            c.execute(
+                """
+                UPDATE figures SET status = 'not_pathway', error = '', stage = 'classify', width = ?, height = ?,
+                    ocr_engine = '', ocr_engine_version = '', lexicon_version = '', pathfig_version = ?,
+                    run_versions = ?, timings = ?, automl_pathway = ?, classifier_version = ?, updated_at = ?
+                WHERE figid = ?
+                """,
+                (width, height, pathfig_version, _json(dict(run_versions or {})), _json(dict(timings or {})),
+                 _score(automl_pathway), classifier_version, _now(), figid),
             )
 
     def record_failure(
@@ -360,6 +398,10 @@ class Store:
                              error=r["error"], created_at=r["created_at"])
             for r in rows
         ]
+
+
+def _score(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _json(value: Any) -> str:
