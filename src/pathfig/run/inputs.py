@@ -23,6 +23,7 @@ import yaml
 
 from pathfig.errors import InputFileError, PathfigError
 from pathfig.models import FigureInput
+from pathfig.records import repair_metadata
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -182,7 +183,7 @@ def collect_inputs(inputs: Sequence[str | Path]) -> CollectedInputs:
         error = ""
         if sidecar is not None:
             try:
-                metadata = read_sidecar(sidecar)
+                metadata = repair_metadata(read_sidecar(sidecar))  # mojibake, entities, R's NA
             except SidecarError as exc:
                 error = str(exc)
         figid = _figid(metadata, image)

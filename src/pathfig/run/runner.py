@@ -357,7 +357,7 @@ def _result(fut: Future[worker.FigureOutcome], task: worker.FigureTask, alone: b
 
 
 def _finish(store: Store, out: Path, summary: RunSummary, figures: Sequence[FigureInput], started: float) -> None:
-    from pathfig.publish import export
+    from pathfig.publish import export, publish_site
 
     ids = {f.figid for f in figures}
     pairs: set[tuple[str, str]] = set()
@@ -370,4 +370,5 @@ def _finish(store: Store, out: Path, summary: RunSummary, figures: Sequence[Figu
             genes.add(m.ncbigene_id)
     summary.genes, summary.distinct_genes, summary.mentions = len(pairs), len(genes), mentions
     summary.outputs = {"store": store.path, **export(store, out)}
+    publish_site(store, out / "site")  # figure pages, per-figure gene tables, figures.parquet
     summary.wall_seconds = time.perf_counter() - started
