@@ -124,12 +124,13 @@ def _mention(word: str, gid: str, sym: str, *, source: str = "symbol", org: str 
                    source=source, box=Box(0, 0, 1, 1), confidence=0.9)
 
 
-def _add(store: Store, figid: str, metadata: dict[str, object], mentions: list[Mention], *, ok: bool = True) -> None:
+def _add(store: Store, figid: str, metadata: dict[str, object], mentions: list[Mention], *, ok: bool = True,
+         score: float | None = None) -> None:
     store.mark_pending(FigureInput(figid=figid, path=f"/in/{figid}.jpg", metadata=metadata), sha256="s", size=1)
     if ok:
         store.record_ok(figid, words=[Word(text=m.word) for m in mentions], mentions=mentions, width=1, height=1,
                         ocr_engine="fake", ocr_engine_version="1", lexicon_version="l", pathfig_version="0",
-                        timings={})
+                        timings={}, automl_pathway=score)
     else:
         store.record_failure(figid, "broken", stage="ocr")
 
@@ -147,7 +148,7 @@ def test_site_pages_tables_and_parquet(store: Store, tmp_path: Path) -> None:
         _mention("NOD1", "10392", "NOD1"),                       # same word again: one row
         _mention("Nod1", "107607", "Nod1", org="10090", match="NOD1"),
     ])
-    _add(store, "plain", {"figtitle": "A sample figure"}, [])
+    _add(store, "plain", {"figtitle": "A sample figure", "automl_pathway": 0.2}, [], score=0.75)
     _add(store, "broken", {}, [], ok=False)
     summary = publish_site(store, tmp_path / "site", base_url="https://figs.example.org/")
     assert (summary.pages, summary.gene_tables, summary.skipped) == (2, 1, [])
@@ -181,7 +182,9 @@ def test_site_pages_tables_and_parquet(store: Store, tmp_path: Path) -> None:
     rec = table.to_pylist()
     assert [r["figid"] for r in rec] == [figid, "plain"]
     assert rec[0]["ncbigene_symbols"] == ["NOD1", "RIPK2", "Nod1"] and rec[0]["n_genes"] == 3
-    assert rec[1]["organisms"] == [] and rec[1]["automl_pathway"] is None and rec[1]["figtitle"] == "A sample figure"
+    assert front["automl_pathway"] is None                        # not classified, no score given
+    assert rec[1]["organisms"] == [] and rec[1]["figtitle"] == "A sample figure"
+    assert rec[1]["automl_pathway"] == 0.75                       # the store's classifier score wins
 
     # a minimal Jekyll site is written once and never overwritten
     config = site / "_config.yml"

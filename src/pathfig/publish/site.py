@@ -98,7 +98,7 @@ def figure_page(fig: FigureRecord, mentions: Sequence[MentionRecord], *, base_ur
                 creator: str = DEFAULT_CREATOR, license: str = "CC0") -> FigurePage:
     """The page of a stored figure: its cleaned metadata plus what pathfig recognised in it."""
     meta = FigureMeta.from_mapping(fig.metadata, figid=fig.figid).with_annotations(
-        organisms_ner=_ner_organisms(mentions))
+        organisms_ner=_ner_organisms(mentions), automl_pathway=fig.automl_pathway)
     symbols = list(dict.fromkeys(m.ncbigene_symbol for m in mentions if m.ncbigene_symbol))
     # Entity keywords: genes now; chemicals and diseases follow them once the store has them.
     return FigurePage(meta=meta, jsonld=JsonLd(base_url=base_url, keywords=tuple(symbols), license=license,

@@ -172,9 +172,11 @@ class FigureMeta:
         page[JSONLD_KEY] = jsonld.block(self)
         return page
 
-    def with_annotations(self, *, organisms_ner: Sequence[str]) -> FigureMeta:
-        """A copy carrying what pathfig itself recognised in the figure (trusted, not vouched)."""
-        return replace(self, organisms_ner=tuple(organisms_ner))
+    def with_annotations(self, *, organisms_ner: Sequence[str], automl_pathway: float | None = None) -> FigureMeta:
+        """A copy carrying what pathfig itself found in the figure: the organisms of its recognised
+        genes (trusted, not vouched) and, when it classified the figure, its pathway score."""
+        score = self.automl_pathway if automl_pathway is None else float(automl_pathway)
+        return replace(self, organisms_ner=tuple(organisms_ner), automl_pathway=score)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
