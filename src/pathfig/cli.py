@@ -45,6 +45,7 @@ def fail(exc: PathfigError) -> typer.Exit:
 
 def _register() -> None:
     # Sub-commands live beside their stage; imported here so `cli.py` stays the one wiring point.
+    from pathfig.collect.cli import register as register_collect
     from pathfig.lexicon.cli import lexicon_app
     from pathfig.ner.cli import register as register_ner
     from pathfig.publish.cli import register as register_publish
@@ -55,6 +56,7 @@ def _register() -> None:
     register_run(app)
     __import__("pathfig.enrich.cli", fromlist=["register"]).register(app)  # `pathfig enrich`
     register_publish(app)
+    register_collect(app)
 
 
 _register()
