@@ -70,6 +70,10 @@ class Options:
     stoplist: bool = True
     chemical_stoplist: bool = True
     prose_rule: bool = True
+    #: With ``prose_rule``, an all-lower-case word still matches when a lexicon name is written
+    #: exactly so: fly ``foxo``, ``hop``. For lexicons of organisms that name genes in lower case;
+    #: off by default (the human lexicon has no lower-case symbols worth the risk).
+    prose_exact: bool = False
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
@@ -269,7 +273,9 @@ class GeneRecognizer:
             return None
         if o.viral_rule and rules.is_viral_protein(word.split("/")[0]):
             return None
-        if o.prose_rule and rules.is_prose_word(word) and " " not in word:
+        if o.prose_rule and rules.is_prose_word(word) and " " not in word and not (
+            o.prose_exact and any(e.name == word for e in self.lexicon.lookup(normalize_key(word)))
+        ):
             return None
         if _PHOSPHO_P.match(word) and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
             # ``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so.
