@@ -118,6 +118,9 @@ def test_figure_number_from_link_and_fig_type() -> None:
     assert figure_number("", figlink="pmc/articles/PMC3/figure/f1-viruses-02-02436/").number == "F1"
     assert figure_number("", figlink="pmc/articles/PMC5/figure/ijc30043-fig-0002/").number == "F2"
     assert figure_number("2", fig_type="scheme").number == "S2"
+    assert figure_number("", graphic="d3sc00173c-f1", fig_type="scheme").number == "S1"   # no label: type speaks
+    assert figure_number("Figure 2", fig_type="scheme").number == "F2"                   # the label says Figure
+    assert figure_number("", graphic="fig1", fig_type="graphical-abstract").number == "GA"
 
 
 # -- titles ------------------------------------------------------------------------------------------

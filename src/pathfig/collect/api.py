@@ -28,7 +28,7 @@ from pathfig.collect.jats import Article, JatsFigure
 from pathfig.collect.ledger import LEDGER_NAME, Ledger
 from pathfig.collect.ncbi import NcbiPmc
 from pathfig.errors import PathfigError
-from pathfig.records import FigureMeta
+from pathfig.records import FigureMeta, figure_number
 
 __all__ = ["DEFAULT_CAPTION_FILTER", "SOURCES", "CollectSummary", "collect", "default_client", "figure_id"]
 
@@ -102,11 +102,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def _record(article: Article, fig: JatsFigure, *, figid: str, source: str, url: str) -> FigureMeta:
     pmcid = article.pmcid
+    figlink = f"pmc/articles/{pmcid}/figure/{fig.fig_id}/" if fig.fig_id else ""
+    # The number is settled here because only JATS knows the element's fig-type (scheme, …).
+    number = figure_number(fig.label, graphic=fig.graphic, figlink=figlink, fig_type=fig.fig_type).number
     data: dict[str, Any] = {
         **article.metadata,
         "figid": figid,
         "filename": image_file_name(fig.graphic),
-        "figlink": f"pmc/articles/{pmcid}/figure/{fig.fig_id}/" if fig.fig_id else "",
+        "figlink": figlink,
+        "number": number,
         "label": fig.label,
         "caption_title": fig.caption_title,
         "caption": fig.caption,
@@ -114,14 +118,7 @@ def _record(article: Article, fig: JatsFigure, *, figid: str, source: str, url: 
         "source": source,
         "image_url": url,
     }
-    meta = FigureMeta.from_mapping({k: v for k, v in data.items() if v not in ("", None)})
-    if not fig.label and fig.fig_type:  # a bare <fig fig-type="scheme"> with no label
-        from pathfig.records import figure_number
-
-        num = figure_number("", graphic=fig.graphic, figlink=meta.figlink, fig_type=fig.fig_type)
-        if num.number and num.number != meta.number:
-            meta = FigureMeta.from_mapping({**meta.to_mapping(), "number": num.number})
-    return meta
+    return FigureMeta.from_mapping({k: v for k, v in data.items() if v not in ("", None)})
 
 
 def _batches(pmcids: Iterator[str], size: int) -> Iterator[list[str]]:

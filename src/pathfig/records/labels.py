@@ -136,18 +136,19 @@ def figure_number(label: str = "", *, graphic: str = "", figlink: str = "", fig_
                 number = _code(prefix, m)
                 if number:
                     break
-        kind = fig_type.lower()
-        if number.startswith("F") and re.fullmatch(r"\s*\d+[A-Za-z]?\s*", text):
-            if "scheme" in kind:
-                number = "S" + number[1:]
-            elif "abstract" in kind:
-                number = "GA"
     if not number and graphic:
         stem = re.sub(r"\.(?:jpe?g|png|gif|tiff?|webp|bmp|eps|svg)$", "", graphic.strip(), flags=re.I)
         number = _first(_GRAPHIC_RULES, stem)
     if not number and figlink:
         segment = figlink.strip().rstrip("/").rsplit("/", 1)[-1]
         number = _first(_LINK_RULES, segment) or _first(_GRAPHIC_RULES, segment)
+    # The element's type speaks when the label did not name a kind (no label, or a bare number).
+    kind = fig_type.lower()
+    if number.startswith("F") and (not text or re.fullmatch(r"\d+[A-Za-z]?", text)):
+        if "scheme" in kind:
+            number = "S" + number[1:]
+        elif "abstract" in kind:
+            number = "GA"
     return FigureNumber(number, _figtype(number))
 
 
