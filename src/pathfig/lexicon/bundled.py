@@ -16,6 +16,7 @@ from pathfig.lexicon.model import Lexicon, read_lexicon
 from pathfig.lexicon.organisms import ORGANISMS, get_organism
 
 __all__ = [
+    "BUNDLED_LEXICONS",
     "CACHE_ENV",
     "DATA_DIR",
     "DEFAULT_LEXICON_PATH",
@@ -30,6 +31,13 @@ __all__ = [
 DATA_DIR = Path(__file__).parent / "data"
 #: The bundled human lexicon, built by ``scripts/build_human_lexicon.py``.
 DEFAULT_LEXICON_PATH = DATA_DIR / "human.tsv.gz"
+#: Bundled lexicons by organism: human, and mouse and rat built offline by
+#: ``scripts/build_rodent_lexicons.py`` (a lexicon in the cache takes precedence over them).
+BUNDLED_LEXICONS = {
+    "human": DEFAULT_LEXICON_PATH,
+    "mouse": DATA_DIR / "mouse.tsv.gz",
+    "rat": DATA_DIR / "rat.tsv.gz",
+}
 #: Environment variable that overrides the user cache directory.
 CACHE_ENV = "PATHFIG_CACHE_DIR"
 
@@ -57,7 +65,7 @@ def resolve_lexicon_path(path_or_name: str | Path | None = None, cache: str | Pa
 
     ``None``/``default``/``bundled`` → the bundled human lexicon; an existing file → itself; an
     organism name (``mouse``, ``10090``) → its lexicon in the cache, falling back to the bundled
-    one for human.
+    one for human, mouse and rat.
     """
     if path_or_name is None or (isinstance(path_or_name, str) and path_or_name.strip().lower() in _DEFAULT_NAMES):
         return DEFAULT_LEXICON_PATH
@@ -74,8 +82,9 @@ def resolve_lexicon_path(path_or_name: str | Path | None = None, cache: str | Pa
     cached = cached_lexicon_path(organism.name, cache)
     if cached.is_file():
         return cached
-    if organism.name == "human":
-        return DEFAULT_LEXICON_PATH
+    bundled = BUNDLED_LEXICONS.get(organism.name)
+    if bundled is not None and bundled.is_file():
+        return bundled
     raise LexiconError(
         f"{cached}: no {organism.name} lexicon in the cache; "
         f"run `pathfig lexicon update --organism {organism.name}` to download and build it"

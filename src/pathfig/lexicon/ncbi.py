@@ -5,7 +5,9 @@ type_of_gene Symbol_from_nomenclature_authority Full_name_from_nomenclature_auth
 Nomenclature_status Other_designations Modification_date Feature_type``; lists are ``|``-separated
 and ``-`` means empty. Older files start with ``#Format: tax_id GeneID ...`` instead; both work.
 
-Entries: ``Symbol`` → symbol, ``Synonyms`` → ncbi_synonym, the nomenclature authority's symbol
+The ``hgnc_id`` of an entry is the organism database's id of its gene (``HGNC:5``,
+``MGI:87853``, ``ZFIN:ZDB-GENE-...``). Entries: ``Symbol`` → symbol, ``Synonyms`` → ncbi_synonym,
+the nomenclature authority's symbol
 (when it differs) → alias; with ``full_names=True`` also the full name of protein-coding genes
 (``Full_name_from_nomenclature_authority``, else ``description``) → name, unless it is a
 placeholder ("uncharacterized LOC...", "predicted gene 123", zebrafish "si:ch211-..." clone
@@ -81,6 +83,15 @@ class GeneInfoRecord:
         if not ids:
             return ""
         return ids[0] if ids[0].startswith("HGNC:") else f"HGNC:{ids[0]}"
+
+    @property
+    def authority_curie(self) -> str:
+        """The organism database's gene id as a CURIE: ``MGI:87853``, ``ZFIN:ZDB-GENE-...``, ``FLYBASE:FBgn...``; or ``""``."""
+        got = self.organism_id
+        if got is None:
+            return ""
+        db, ident = got
+        return ident if ident.upper().startswith(f"{db}:") else f"{db}:{ident}"
 
     @property
     def organism_id(self) -> tuple[str, str] | None:
@@ -215,7 +226,8 @@ def parse_gene_info(
         genes += 1
         taxa[rec.taxon_id] = taxa.get(rec.taxon_id, 0) + 1
         latest = max(latest, rec.modification_date)
-        hgnc_id = rec.hgnc_id
+        # The organism's own nomenclature id: HGNC for human, else MGI, RGD, ZFIN, FlyBase...
+        hgnc_id = rec.hgnc_id or rec.authority_curie
         seen: set[str] = set()
         authority = (rec.authority_symbol,) if rec.authority_symbol and rec.authority_symbol != rec.symbol else ()
         for kind, names in (("symbol", (rec.symbol,)), ("alias", authority), ("ncbi_synonym", rec.synonyms)):
