@@ -54,6 +54,7 @@ def _register() -> None:
     app.add_typer(lexicon_app, name="lexicon", help="Inspect, build and update gene lexicons.")
     register_ner(app)
     register_run(app)
+    __import__("pathfig.enrich.cli", fromlist=["register"]).register(app)  # `pathfig enrich`
     register_publish(app)
     register_collect(app)
 
