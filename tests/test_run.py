@@ -113,7 +113,7 @@ def test_run_stores_and_exports(tmp_path: Path, fake: FakeStages) -> None:
     assert (s.genes, s.distinct_genes, s.mentions) == (5, 4, 6)
     assert not s.all_failed and len(s.figure_seconds) == 2
     out = tmp_path / "out"
-    assert set(s.outputs) == {"store", "genes", "figures", "gmt", "ocr"}
+    assert set(s.outputs) == {"store", "genes", "figures", "gmt", "ocr", "chemicals", "diseases"}
     rows = (out / "genes.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0].split("\t") == ["figid", "organism_id", "organism_name", "word", "match", "ncbigene_id",
                                    "ncbigene_symbol", "hgnc_id", "source", "x0", "y0", "x1", "y1", "confidence"]

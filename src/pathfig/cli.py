@@ -47,12 +47,14 @@ def _register() -> None:
     # Sub-commands live beside their stage; imported here so `cli.py` stays the one wiring point.
     from pathfig.collect.cli import register as register_collect
     from pathfig.lexicon.cli import lexicon_app
+    from pathfig.ner.annotate_cli import register as register_annotate
     from pathfig.ner.cli import register as register_ner
     from pathfig.publish.cli import register as register_publish
     from pathfig.run.cli import register as register_run
 
     app.add_typer(lexicon_app, name="lexicon", help="Inspect, build and update gene lexicons.")
     register_ner(app)
+    register_annotate(app)
     register_run(app)
     __import__("pathfig.enrich.cli", fromlist=["register"]).register(app)  # `pathfig enrich`
     register_publish(app)

@@ -157,9 +157,13 @@ def _figure_object(fig: FigureRecord) -> dict[str, Any]:
 
 def write_figures_jsonl(store: Store, path: Path) -> Path:
     """One object per figure (by figure id), then one per rejected input (``status: rejected``)."""
+    from pathfig.publish.entities import figure_entities
+
+    entities = figure_entities(store)  # organisms, chemicals, diseases (schema 3)
     with _atomic(path) as f:
         for fig in store.figures():
-            f.write(json.dumps(_figure_object(fig), ensure_ascii=False, sort_keys=False) + "\n")
+            obj = {**_figure_object(fig), **entities.get(fig.figid, {})}
+            f.write(json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n")
         for e in store.input_errors():
             obj = {"figid": e.figid, "status": "rejected", "error": e.error, "stage": "input",
                    "source_path": e.source_path, "sidecar_path": e.sidecar_path}
@@ -225,9 +229,12 @@ def export(store: Store | str | Path, out_dir: str | Path) -> dict[str, Path]:
             raise StoreError(f"{db}: no pathfig store here (run `pathfig run ... --out {path}` first)")
         with Store(db) as opened:
             return export(opened, out)
+    from pathfig.publish.entities import write_entity_exports
+
     return {
         "genes": write_genes_tsv(store, out / Artifact.GENES),
         "figures": write_figures_jsonl(store, out / Artifact.FIGURES),
         "gmt": write_gmt(store, out / Artifact.GMT_HUMAN),
         "ocr": write_ocr_json(store, out / Artifact.OCR),
+        **write_entity_exports(store, out),  # chemicals.tsv, diseases.tsv, chemical GMTs
     }

@@ -95,12 +95,13 @@ def _ner_organisms(mentions: Sequence[MentionRecord]) -> list[str]:
 
 
 def figure_page(fig: FigureRecord, mentions: Sequence[MentionRecord], *, base_url: str = "",
-                creator: str = DEFAULT_CREATOR, license: str = "CC0") -> FigurePage:
+                creator: str = DEFAULT_CREATOR, license: str = "CC0", entity_names: Sequence[str] = ()) -> FigurePage:
     """The page of a stored figure: its cleaned metadata plus what pathfig recognised in it."""
     meta = FigureMeta.from_mapping(fig.metadata, figid=fig.figid).with_annotations(
         organisms_ner=_ner_organisms(mentions), automl_pathway=fig.automl_pathway)
     symbols = list(dict.fromkeys(m.ncbigene_symbol for m in mentions if m.ncbigene_symbol))
-    # Entity keywords: genes now; chemicals and diseases follow them once the store has them.
+    # Entity keywords: genes, then chemicals, then diseases (their preferred names).
+    symbols += [n for n in dict.fromkeys(entity_names) if n not in symbols]
     return FigurePage(meta=meta, jsonld=JsonLd(base_url=base_url, keywords=tuple(symbols), license=license,
                                                creator=creator))
 
@@ -150,9 +151,13 @@ def publish_site(
     summary = SiteSummary(site=site)
     written: set[str] = set()
     table: list[tuple[FigurePage, list[MentionRecord]]] = []
+    entity_names: dict[str, list[str]] = {}
+    for e in store.entity_mentions(status="ok"):  # chemicals then diseases, as recognised
+        entity_names.setdefault(e.figid, []).append(e.name)
     for fig, mentions in _iter_published(store):
         try:
-            page = figure_page(fig, mentions, base_url=base_url, creator=creator, license=license)
+            page = figure_page(fig, mentions, base_url=base_url, creator=creator, license=license,
+                               entity_names=entity_names.get(fig.figid, ()))
             name = safe_filename(fig.figid)
             _write_text(site / "_figures" / f"{name}.md", render_page(page))
             written.add(f"_figures/{name}.md")

@@ -135,7 +135,7 @@ def run(
                              ".tif .tiff .webp .bmp)")
     lex, lex_version = _resolve_lexicon(lexicon)
     versions = {"engine": engine, "engine_version": worker.engine_version(engine), "lexicon": lex_version,
-                "pathfig": __version__}
+                "pathfig": __version__, "annotation": worker.warm_annotator()}
     n_workers = max(1, workers if workers is not None else _default_workers())
     summary = RunSummary(out_dir=out, images=n_images, workers=n_workers, rejected=len(collected.problems),
                          problems=[(p.figid, f"{p.path}: {p.error}") for p in collected.problems])
@@ -147,7 +147,8 @@ def run(
             for p in collected.problems
         ])
         todo = _plan(store, collected.figures, collected.sidecar_errors, summary, force=force, versions=versions)
-        tasks = [worker.FigureTask(figid=f.figid, path=f.path, engine=engine, cache_dir=cache_dir) for f in todo]
+        tasks = [worker.FigureTask(figid=f.figid, path=f.path, engine=engine, cache_dir=cache_dir, metadata=f.metadata)
+                 for f in todo]
         n_workers = min(n_workers, max(1, len(tasks)))
         summary.workers = n_workers
 
@@ -230,6 +231,8 @@ def _store_outcome(store: Store, o: worker.FigureOutcome, summary: RunSummary, *
         ocr_engine=o.engine, ocr_engine_version=o.engine_version, lexicon_version=versions["lexicon"],
         pathfig_version=__version__, timings=o.timings, run_versions=versions,
     )
+    store.record_annotations(o.figid, organisms=o.organisms, candidates=o.organism_candidates, lexicons=o.lexicons,
+                             entities=o.entities)
     summary.ok += 1
     logger.info("[%s] %d words, %d mentions", o.figid, len(o.words), len(o.mentions))
 

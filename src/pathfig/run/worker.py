@@ -28,6 +28,7 @@ __all__ = [
     "THREAD_ENV_VARS",
     "FigureOutcome",
     "FigureTask",
+    "annotate",
     "engine_version",
     "init_worker",
     "limit_threads",
@@ -35,6 +36,7 @@ __all__ = [
     "process_figure",
     "recognize",
     "recognizer",
+    "warm_annotator",
     "warm_up",
 ]
 
@@ -52,6 +54,8 @@ class FigureTask:
     path: str
     engine: str = "rapidocr"
     cache_dir: str | None = None
+    #: The figure's sidecar metadata (title, caption...): organism inference and entities read it.
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,6 +75,12 @@ class FigureOutcome:
     timings: dict[str, float] = field(default_factory=dict)
     pid: int = 0
     peak_rss_mb: float = 0.0
+    #: Organism inference (pathfig.ner.annotate): ranked organisms, every candidate, lexicons used.
+    organisms: tuple[dict[str, Any], ...] = ()
+    organism_candidates: tuple[dict[str, Any], ...] = ()
+    lexicons: dict[str, str] = field(default_factory=dict)
+    #: Chemicals and diseases in the figure's words and its title/caption (EntityMention objects).
+    entities: tuple[Any, ...] = ()
 
 
 # Per-process state set by init_worker (or directly, when the run uses this process).
@@ -110,6 +120,26 @@ def recognizer(lexicon: Lexicon | str | None) -> Any:
 def recognize(words: Sequence[Word], lexicon: Lexicon | str | None) -> list[Mention]:
     """The gene-recognition stage (a seam: tests replace it with a fake)."""
     return list(recognizer(lexicon).recognize_words(words))
+
+
+def annotate(task: FigureTask, words: Sequence[Word], mentions: Sequence[Mention], lexicon: Lexicon | str | None) -> Any:
+    """Organisms, genes in their lexicons, chemicals, diseases (a seam: tests replace it).
+
+    With the default lexicon, a figure about human keeps ``mentions`` as they are; with a lexicon
+    the user chose, ``mentions`` are kept whatever the figure's organisms.
+    """
+    from pathfig.ner.annotate import annotate_figure
+
+    return annotate_figure({**task.metadata, "figid": task.figid}, words, mentions,
+                           explicit_lexicon=lexicon is not None)
+
+
+def warm_annotator() -> str:
+    """Build the annotator now, in the parent (forked workers inherit it); returns its data version."""
+    from pathfig.ner.annotate import annotation_version, default_annotator
+
+    default_annotator()
+    return annotation_version()
 
 
 def engine_version(engine: str) -> str:
@@ -187,6 +217,9 @@ def process_figure(task: FigureTask) -> FigureOutcome:
     words = _words_of(result)
     try:
         mentions = tuple(recognize(words, _STATE["lexicon"]))
+        ann = annotate(task, words, mentions, _STATE["lexicon"])
+        if ann is not None:
+            mentions = tuple(ann.genes)
     except Exception as exc:  # noqa: BLE001
         timings["ner"] = round(time.perf_counter() - t_ocr, 4)
         timings["total"] = round(time.perf_counter() - start, 4)
@@ -197,8 +230,13 @@ def process_figure(task: FigureTask) -> FigureOutcome:
     timings["ner"] = round(end - t_ocr, 4)
     timings["total"] = round(end - start, 4)
     timings["cpu"] = round(time.process_time() - cpu_start, 4)
+    extra: dict[str, Any] = {}
+    if ann is not None:
+        extra = {"organisms": tuple(o.to_dict() for o in ann.organisms.organisms),
+                 "organism_candidates": tuple(o.to_dict() for o in ann.organisms.candidates),
+                 "lexicons": dict(ann.lexicons), "entities": (*ann.chemicals, *ann.diseases)}
     return FigureOutcome(
         ok=True, words=words, mentions=mentions, width=result.width, height=result.height,
         engine=result.engine, engine_version=result.engine_version, timings=timings,
-        peak_rss_mb=_peak_rss_mb(), **base,
+        peak_rss_mb=_peak_rss_mb(), **base, **extra,
     )

@@ -5,6 +5,7 @@
 ...     [f.figid for f in store.figures(status="ok")]
 """
 
+from pathfig.store.annotations import AnnotationRecord, EntityRecord
 from pathfig.store.records import (
     ORGANISM_NAMES,
     FigureRecord,
@@ -17,6 +18,8 @@ from pathfig.store.schema import SCHEMA_VERSION, StoreError
 from pathfig.store.store import STORE_FILENAME, Store, open_store
 
 __all__ = [
+    "AnnotationRecord",
+    "EntityRecord",
     "ORGANISM_NAMES",
     "SCHEMA_VERSION",
     "STORE_FILENAME",

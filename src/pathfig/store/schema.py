@@ -15,7 +15,7 @@ from pathfig.errors import PathfigError
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "StoreError", "migrate", "read_schema_version"]
 
 #: The schema this code reads and writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -175,6 +175,34 @@ MIGRATIONS: dict[int, str] = {
     DROP TABLE figures_v1;
     CREATE INDEX figures_source ON figures (source_path);
     CREATE INDEX gene_mentions_gene ON gene_mentions (ncbigene_id);
+    """,
+    # 3: organism inference, chemicals and diseases (pathfig.ner.annotate). One row per figure
+    # with its organisms as JSON, and one row per chemical or disease mention. Both are cleared
+    # with the figure's words and gene mentions (pathfig.store.annotations).
+    3: """
+    CREATE TABLE figure_annotations (
+        figid      TEXT PRIMARY KEY REFERENCES figures (figid) ON DELETE CASCADE,
+        organisms  TEXT NOT NULL DEFAULT '[]',  -- JSON: ranked [{taxon_id, name, score, evidence}]
+        candidates TEXT NOT NULL DEFAULT '[]',  -- JSON: every organism the figure mentions
+        lexicons   TEXT NOT NULL DEFAULT '{}'   -- JSON: taxon → lexicon its genes were mapped in
+    );
+    CREATE TABLE entity_mentions (
+        figid      TEXT NOT NULL REFERENCES figures (figid) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('chemical', 'disease')),
+        word       TEXT NOT NULL,
+        match      TEXT NOT NULL,
+        name       TEXT NOT NULL DEFAULT '',
+        mesh       TEXT NOT NULL DEFAULT '',
+        chebi      TEXT NOT NULL DEFAULT '',
+        doid       TEXT NOT NULL DEFAULT '',
+        source     TEXT NOT NULL DEFAULT '',
+        location   TEXT NOT NULL DEFAULT '',     -- image | figtitle | caption | papertitle | text
+        x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+        confidence REAL NOT NULL DEFAULT 1.0,
+        PRIMARY KEY (figid, seq)
+    );
+    CREATE INDEX entity_mentions_kind ON entity_mentions (kind, figid);
     """,
 }
 

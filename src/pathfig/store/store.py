@@ -19,6 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from pathfig.models import Box, FigureInput, Mention, Word
+from pathfig.store.annotations import (
+    AnnotationRecord,
+    EntityRecord,
+    clear_annotations,
+    read_annotations,
+    read_entity_mentions,
+    write_annotations,
+)
 from pathfig.store.records import FigureRecord, InputErrorRecord, MentionRecord, organism_name
 from pathfig.store.schema import SCHEMA_VERSION, StoreError, migrate, read_schema_version
 
@@ -191,6 +199,7 @@ class Store:
         with self._tx() as c:
             c.execute("DELETE FROM ocr_words WHERE figid = ?", (figure.figid,))
             c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figure.figid,))
+            clear_annotations(c, figure.figid)
             c.execute(
                 """
                 INSERT INTO figures (figid, status, error, stage, metadata, source_path, sidecar_path,
@@ -244,6 +253,7 @@ class Store:
             self._require(c, figid)
             c.execute("DELETE FROM ocr_words WHERE figid = ?", (figid,))
             c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figid,))
+            clear_annotations(c, figid)
             c.executemany(
                 "INSERT INTO ocr_words (figid, idx, line, text, x0, y0, x1, y1, confidence, orientation) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -305,6 +315,7 @@ class Store:
             self._require(c, figid)
             c.execute("DELETE FROM ocr_words WHERE figid = ?", (figid,))
             c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figid,))
+            clear_annotations(c, figid)
             c.execute(
                 """
                 UPDATE figures SET status = 'not_pathway', error = '', stage = 'classify', width = ?, height = ?,
@@ -330,6 +341,7 @@ class Store:
             self._require(c, figid)
             c.execute("DELETE FROM ocr_words WHERE figid = ?", (figid,))
             c.execute("DELETE FROM gene_mentions WHERE figid = ?", (figid,))
+            clear_annotations(c, figid)
             c.execute(
                 "UPDATE figures SET status = 'failed', error = ?, stage = ?, timings = ?, pathfig_version = ?, "
                 "run_versions = '{}', updated_at = ? WHERE figid = ?",
@@ -377,6 +389,32 @@ class Store:
                 transforms=tuple(json.loads(r["transforms"])), ambiguous=bool(r["ambiguous"]),
                 word_index=r["word_index"], box=_box(r), confidence=r["confidence"],
             )
+
+    # -- organisms, chemicals, diseases (schema 3) -----------------------------------------------
+
+    def record_annotations(
+        self,
+        figid: str,
+        *,
+        organisms: Sequence[Mapping[str, Any]],
+        candidates: Sequence[Mapping[str, Any]] = (),
+        lexicons: Mapping[str, str] | None = None,
+        entities: Sequence[Any] = (),
+    ) -> None:
+        """Replace what organism, chemical and disease recognition found in a figure."""
+        with self._tx() as c:
+            self._require(c, figid)
+            write_annotations(c, figid, organisms=organisms, candidates=candidates, lexicons=lexicons,
+                              entities=entities)
+
+    def annotations(self, figid: str | None = None, *, status: str | None = "ok") -> dict[str, AnnotationRecord]:
+        """Organism annotations by figure id."""
+        return read_annotations(self._conn, figid, status=status)
+
+    def entity_mentions(self, figid: str | None = None, *, kind: str | None = None,
+                        status: str | None = "ok") -> Iterator[EntityRecord]:
+        """Chemical (``kind="chemical"``) and disease mentions, by figure id and recognition order."""
+        return read_entity_mentions(self._conn, figid, kind=kind, status=status)
 
     # -- input errors ------------------------------------------------------------------------------
 
