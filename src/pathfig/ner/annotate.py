@@ -139,7 +139,7 @@ class Annotator:
             return self._genes[taxon]
         if taxon in self._missing:
             return None
-        from pathfig.ner import GeneRecognizer, default_recognizer
+        from pathfig.ner import GeneRecognizer, Options, default_recognizer
 
         spec = self.gene_lexicons.get(taxon)
         rec = None
@@ -147,7 +147,7 @@ class Annotator:
             if spec is None and taxon == HUMAN:
                 rec = default_recognizer()
             elif spec is not None and not isinstance(spec, str):
-                rec = GeneRecognizer(spec)
+                rec = GeneRecognizer(spec, _options_for(taxon) if taxon != HUMAN else Options())
             else:
                 from pathfig.lexicon.available import organism_lexicon_spec
 
@@ -244,12 +244,13 @@ class Annotator:
         chemicals: list[EntityMention] = []
         diseases: list[EntityMention] = []
         gene_keys = self._gene_keys(field_words, words) | {m.match for m in genes}
+        record_words = _field_words(fields)  # the record's own text, without the image's words
         for rec, out in ((self.chemicals, chemicals), (self.diseases, diseases)):
             if rec is None:
                 continue
             for fname in TEXT_FIELDS:
-                if fname in field_words and field_words[fname]:
-                    out.extend(rec.recognize_words(field_words[fname], where=fname, gene_keys=gene_keys))
+                if record_words.get(fname):
+                    out.extend(rec.recognize_words(record_words[fname], where=fname, gene_keys=gene_keys))
             if words:
                 out.extend(rec.recognize_words(words, where="image", gene_keys=gene_keys))
         return FigureAnnotation(figid=figid, organisms=result, genes=tuple(genes), chemicals=tuple(chemicals),

@@ -168,7 +168,10 @@ def _skip(token: str) -> bool:
 def _clean(word: str) -> str:
     """A word without surrounding brackets, quotes and sentence punctuation (keeps ``Ca2+``, ``H2O2``)."""
     w = T.strip_punct(word)
-    # strip_punct keeps a trailing "+" only for ions; drop a trailing "'s" of a possessive phrase end.
+    # strip_punct keeps balanced brackets (for genes such as PI(3)K); a token wholly in brackets,
+    # "(Ca2+)", is the name inside.
+    while len(w) > 2 and w[0] in "([" and w[-1] in ")]" and w.count("(") + w.count("[") == 1:
+        w = T.strip_punct(w[1:-1])
     return w
 
 

@@ -313,7 +313,8 @@ def infer_organisms(
         notes.append(f"{len(chosen)} species named: a comparison; kept {len(kept)} named in titles")
         chosen = kept
     if chosen and HUMAN not in chosen:
-        companion = [t for t in chosen if t in o.with_human or (o.mammals_with_human and groups.get(t) == "mammal")]
+        companion = [t for t in chosen if t in o.with_human or (
+            o.mammals_with_human and groups.get(t) == "mammal" and t not in LAB_ANIMALS)]
         if companion:
             chosen.append(HUMAN)
             notes.append(f"Homo sapiens: beside {', '.join(names.get(t, t) for t in companion)}")
