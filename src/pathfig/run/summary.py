@@ -85,6 +85,7 @@ class RunSummary:
             out.append(f"  … and {hidden} more (see figures.jsonl)")
         if self.interrupted:
             out.append("interrupted: re-run the same command to finish")
-        for name, path in self.outputs.items():
-            out.append(f"{name}: {path}")
+        if self.outputs:
+            out.append("outputs:")
+            out.extend(f"  {name}: {path}" for name, path in self.outputs.items())
         return out
