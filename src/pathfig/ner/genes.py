@@ -215,7 +215,8 @@ class GeneRecognizer:
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
                 if self._token_info(phrase)[0] in self._multi_keys and self._resolve_phrase(phrase):
                     return phrase, n
-        if i + 1 < len(tokens):
+        if i + 1 < len(tokens) and not _prose_start(first):
+            # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``.
             nxt_info = self._token_info(tokens[i + 1][0])
             if nxt_info[2]:
                 nxt = T.strip_punct(tokens[i + 1][0])
@@ -362,7 +363,9 @@ class GeneRecognizer:
             # Chemicals stay chemicals after a transform (``cAMP`` → ``AMP`` is not MFAP1).
             # A stoplisted word counts only when printed in capitals exactly as an official
             # symbol (``MET``, ``BAD``, ``MAX``); function words never do.
-            if key in rules.FUNCTION_WORDS or not name.isupper():
+            if key in rules.FUNCTION_WORDS or not name.isupper() or (
+                key in rules.CHEMICAL_STOPLIST and key not in rules.CHEMICAL_GENE_EXCEPTIONS
+            ):
                 return None
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
         if entries and not any(c in name for c in " -"):
@@ -475,6 +478,15 @@ class GeneRecognizer:
 # A gene's own approved full name ranks with HGNC aliases: "claudin 1" is CLDN1's name and only
 # an NCBI synonym of CLDN7.
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
+
+
+_FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
+
+
+def _prose_start(word: str) -> bool:
+    """A word that starts prose, not a name: ``is`` (``is a``), ``in`` (``in 5``), ``cells``."""
+    w = word.lower()
+    return w in _FUNCTION_WORDS or (rules.is_prose_word(word) and w.rstrip("s") not in T.PROTEIN_STEMS)
 
 
 def _num(gid: str) -> int:

@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "CHEMICAL_STOPLIST",
+    "CHEMICAL_GENE_EXCEPTIONS",
     "DOMAIN_STOPLIST",
     "FUNCTION_WORDS",
     "PROCESS_STOPLIST",
@@ -52,7 +53,13 @@ ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY 
 ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
 MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF CDP UDP CMP UMP
 PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
+PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
+PPI FMN PUFA SCFA LCFA NEFA UDPGLC
 """.split()) - {"HIF"}
+
+#: Chemical abbreviations that are also well-known gene symbols drawn in figures; they keep the
+#: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor).
+CHEMICAL_GENE_EXCEPTIONS = frozenset({"MET"})
 
 # Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``) are drawn in host-pathogen figures and
 # collide with human aliases (NS3 is a KRAS synonym, nsp2 a BCAR3 alias).
