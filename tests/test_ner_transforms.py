@@ -114,6 +114,8 @@ def test_join_list(words: list[str], out: list[tuple[str, int]]) -> None:
 
 def test_rules() -> None:
     assert rules.is_ion("Ca2+") and rules.is_ion("Na+") and rules.is_ion("K+") and not rules.is_ion("CD4")
+    assert rules.is_ion("Ca2") and rules.is_ion("Ca²") and rules.is_ion("C16:0") and not rules.is_ion("CA2")
+    assert not rules.is_ion("Cd4") and rules.is_ion("CD8+")
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
     assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
     assert not rules.stoplisted("ATP", chemicals=False)

@@ -54,7 +54,7 @@ ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG 
 MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF CDP UDP CMP UMP
 PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
 PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
-PPI FMN PUFA SCFA LCFA NEFA UDPGLC
+PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCER LACCER
 """.split()) - {"HIF"}
 
 #: Chemical abbreviations that are also well-known gene symbols drawn in figures; they keep the
@@ -98,6 +98,10 @@ WEAK_LOCUS_TYPES = frozenset({
 #: Two-letter official symbols kept despite the short-name rule: drawn as such in figures.
 TWO_LETTER_GENES = frozenset({"AR"})
 
+# Element symbols as printed for ions whose charge OCR lost (``Ca2``, ``Ca²``, ``Ca{2``) and
+# fatty-acyl notation (``C16:0``, ``C18:1``): chemistry, never the genes CA2 or POLR3A's alias C16.
+_ELEMENT_RE = re.compile(r"^(?:Ca|Mg|Na|Zn|Fe|Cu|Mn|Ni|Hg|Pb|Cl|Li)[0-9²³⁺]?\W{0,2}$")
+_ACYL_RE = re.compile(r"^C\d{1,2}:\d")
 _ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")
 
@@ -119,7 +123,7 @@ def is_ion(word: str) -> bool:
     They collide with gene symbols (CA2, NAD → ?, CD8A) but name a chemical or a cell type.
     """
     w = word.strip()
-    return bool(_ION_RE.match(w)) or w.endswith(("+", "⁺"))
+    return bool(_ION_RE.match(w) or _ELEMENT_RE.match(w) or _ACYL_RE.match(w)) or w.endswith(("+", "⁺"))
 
 
 def is_prose_word(word: str) -> bool:
