@@ -28,7 +28,7 @@ from pathfig.ner.entities import EntityRecognizer, default_chemical_recognizer, 
 
 @pytest.mark.parametrize("text,key", [
     ("Alzheimer's disease", "alzheimerdisease"), ("Alzheimer’s Disease", "alzheimerdisease"),
-    ("α-Tocopherol", "alphatocopherol"), ("NO", "NO"), ("No", "no"), ("Ca²⁺", "Ca2+"), ("Ca2+", "Ca2+"),
+    ("α-Tocopherol", "alphatocopherol"), ("NO", "NO"), ("No", "No"), ("Pi", "Pi"), ("Ca²⁺", "Ca2+"), ("Ca++", "Ca2+"), ("Ca2+", "Ca2+"),
     ("cAMP", "cAMP"), ("CAMP", "CAMP"), ("Zinc", "zinc"), ("GLUCOSE", "glucose"), ("COVID-19", "covid19"),
 ])
 def test_entity_key(text, key):

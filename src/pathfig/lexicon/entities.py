@@ -52,6 +52,7 @@ SOURCE_RANK = {"curated": 0, "mesh": 1, "doid": 2, "chebi": 3, "mesh_entry": 4, 
 
 _GREEK_SPELLED = str.maketrans({k: v[1] for k, v in GREEK_LETTERS.items()})
 _POSSESSIVE = re.compile(r"['’`]s\b")
+_REPEATED_CHARGE = re.compile(r"(?<=[A-Za-z])(?:\+{2,3}|-{2,3})$")
 _SEP = re.compile(r"[^A-Za-z0-9+]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORDLIKE = re.compile(r"^[A-Z]?[a-z]+$")
@@ -66,7 +67,10 @@ def entity_key(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
     s = strip_accents(fold_homoglyphs(s)).translate(_GREEK_SPELLED)
     s = _POSSESSIVE.sub("", s).strip()
-    short = len(_ALNUM.findall(s)) <= 4 and not _WORDLIKE.match(s)
+    s = _REPEATED_CHARGE.sub(lambda m: f"{len(m.group(0))}{m.group(0)[0]}", s)  # Zn++ → Zn2+
+    n = len(_ALNUM.findall(s))
+    # Short names keep their case (NO, cAMP, Pi), except ordinary words of four letters (Zinc, Iron).
+    short = n <= 4 and not (n == 4 and _WORDLIKE.match(s))
     s = _SEP.sub("", s)
     return s if short else s.lower()
 

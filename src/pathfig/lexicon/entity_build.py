@@ -48,7 +48,9 @@ __all__ = [
     "build_diseases",
     "chemical_trees_ok",
     "disease_trees_ok",
+    "name_variants",
     "read_curated",
+    "role_closure",
 ]
 
 logger = logging.getLogger(__name__)
@@ -61,8 +63,9 @@ _CHEM_ALLOWED = ("D01.", "D02.", "D03.", "D04.", "D06.", "D09.", "D10.", "D13.",
 # Macromolecules (genes' business): a descriptor with a tree number here is left out.
 _CHEM_DENIED = ("D05.", "D08.811", "D08.244", "D12.644", "D12.776", "D12.097", "D13.444", "D23.050.301",
                 "D23.119.970")
-# Broad classes: descriptors whose tree numbers are all this shallow ("D10", "D10.351") are classes.
-_MIN_DEPTH = 3
+# Broad classes: descriptors whose tree numbers are all this shallow ("D10" Lipids, "D09"
+# Carbohydrates) are classes too vague to be a figure's chemical; "D10.251" Fatty Acids is not.
+_MIN_DEPTH = 2
 
 #: Words that are MeSH or ChEBI names and ordinary words in figure text.
 CHEMICAL_STOPWORDS = frozenset("""
@@ -76,22 +79,65 @@ agonist agonists antioxidant antioxidants medium media buffer buffers serum plas
 energy light heat radiation oxygen-free control vehicle placebo standard
 cell cells factor factors signal signals complex complexes receptor receptors channel channels
 ph ppi ic50 ec50 p-value carbon antigen antigens nucleotide nucleotides cation cations anion anions
-coenzyme coenzymes diamond diamonds retinal ser/thr amino
-""".split())
+coenzyme coenzymes diamond diamonds retinal ser/thr amino polysaccharide polysaccharides
+""".split()) | {"amino acid", "amino acids"}
 
 #: Words that are disease names and ordinary (or too generic) words in figure text.
 DISEASE_STOPWORDS = frozenset("""
 disease diseases syndrome syndromes disorder disorders infection infections lesion lesions
 pain death injury injuries wound wounds shock stress fever weakness fatigue aging
 metastasis metastases tumorigenesis carcinogenesis oncogenesis neoplasia cyst cysts ganglion
+starvation
 """.split())
 # Disease abbreviations from MeSH entry terms and DOID synonyms (TAM, SOD, EPI, FIH) are mostly
 # other things in figures (tumour-associated macrophages, superoxide dismutase); only curated ones count.
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9-]{0,5}$")
 
+#: ChEBI roles whose bearers (and those of their sub-roles) are worth a name entry: metabolite,
+#: drug, pharmaceutical.
+CHEBI_ROLES = ("CHEBI:25212", "CHEBI:23888", "CHEBI:52217")
+#: ChEBI classes of gene products (protein), left out of the chemical lexicon with their subclasses.
+CHEBI_PROTEINS = ("CHEBI:36080",)
+_IC_ACID = re.compile(r"^(.*[a-z])ic [Aa]cid(s?)$")
+_CHARGE = re.compile(r"\((?:\d*[+-]|\d+[+-])\)$")
+
 _SYSTEMATIC = re.compile(r"\d+[,-]\d+|\([RSEZ+\-]|[\[\]{}]|\d[a-z]?-\w+-\d")
 _PROTEINISH = re.compile(r"\b(?:protein|proteins|antibod\w*|receptor|peptide|kinase|gene|mRNA|human|mouse|rat|"
                          r"fusion|subunit|isoform|domain|enzyme|factor)\b", re.IGNORECASE)
+
+
+def name_variants(name: str) -> list[str]:
+    """A name and the forms figures print for it: the conjugate base of an acid (``Citric Acid`` →
+    ``citrate``), a ChEBI name without its charge (``citrate(3-)`` → ``citrate``), and a permuted
+    MeSH term put back in order (``Fibrosis, Liver`` → ``Liver Fibrosis``)."""
+    out = [name]
+    if is_inverted(name) and name.count(",") == 1:
+        head, _, rest = name.partition(", ")
+        out.append(f"{rest} {head}")
+    for n in list(out):
+        m = _IC_ACID.match(n)
+        if m:
+            out.append(f"{m.group(1)}ate{m.group(2)}")
+        stripped = _CHARGE.sub("", n)
+        if stripped != n and len(stripped) > 2:
+            out.append(stripped)
+    return list(dict.fromkeys(out))
+
+
+def role_closure(terms: Iterable[Term], roots: Iterable[str] = CHEBI_ROLES) -> frozenset[str]:
+    """The roles ``roots`` and every role below them (ChEBI ``is_a``)."""
+    children: dict[str, set[str]] = {}
+    for t in terms:
+        for p in t.parents:
+            children.setdefault(p, set()).add(t.id)
+    out = set(roots)
+    stack = list(roots)
+    while stack:
+        for c in children.get(stack.pop(), ()):
+            if c not in out:
+                out.add(c)
+                stack.append(c)
+    return frozenset(out)
 
 
 def chemical_trees_ok(trees: Iterable[str]) -> bool:
@@ -149,6 +195,7 @@ class ChemicalLinks:
 
     mesh_chebi: Mapping[str, str]             # MeSH id → ChEBI id (curated mappings first)
     chebi_wanted: frozenset[str] = frozenset()  # ChEBI ids worth a name entry (HMDB, DrugBank, MeSH-linked)
+    mesh_compounds: frozenset[str] = frozenset()  # MeSH ids with a PubChem compound: single substances
 
 
 def build_chemicals(
@@ -178,9 +225,11 @@ def build_chemicals(
             if len(same) == 1:
                 mesh_chebi[rec.ui] = next(iter(same))
         ch = mesh_chebi.get(rec.ui, "")
-        for nm, src in [(rec.name, "mesh")] + [(s, "mesh_entry") for s in rec.synonyms]:
-            if _usable(nm, CHEMICAL_STOPWORDS):
-                entries.append(EntityEntry.make(nm, "chemical", mesh=rec.ui, chebi=ch, label=rec.name, source=src))
+        for raw, src in [(rec.name, "mesh")] + [(s, "mesh_entry") for s in rec.synonyms]:
+            for nm in name_variants(raw):
+                if _usable(nm, CHEMICAL_STOPWORDS):
+                    entries.append(EntityEntry.make(nm, "chemical", mesh=rec.ui, chebi=ch, label=rec.name,
+                                                    source=src if nm == raw else "mesh_entry"))
     n_supp = 0
     for rec in supplementary:
         if not any(m in kept_desc for m in rec.mapped) or _PROTEINISH.search(rec.name):
@@ -189,21 +238,26 @@ def build_chemicals(
         if not ch:
             same = chebi_by_name.get(rec.name.lower(), set())
             ch = next(iter(same)) if len(same) == 1 else ""
-        if not ch and rec.ui not in links.mesh_chebi and not _druglike(rec):
+        if not ch and rec.ui not in links.mesh_chebi and rec.ui not in links.mesh_compounds and not _druglike(rec):
             continue
         n_supp += 1
         for nm in (rec.name, *rec.synonyms):
+            if re.fullmatch(r"[A-Z0-9'-]{1,4}", nm):
+                continue  # short codes of supplementary concepts (DAQ, MTOP) are other things in figures
             if _usable(nm, CHEMICAL_STOPWORDS, max_words=3) and not _SYSTEMATIC.search(nm) and not _PROTEINISH.search(nm):
                 entries.append(EntityEntry.make(nm, "chemical", mesh=rec.ui, chebi=ch, label=rec.name, source="mesh_supp"))
     linked = set(mesh_chebi.values())
     chebi_mesh = {v: k for k, v in mesh_chebi.items()}
+    roles = role_closure(chebi_terms)
+    proteins = role_closure(chebi_terms, CHEBI_PROTEINS)  # thrombin, collagen, cytochrome c: genes' business
     for t in chebi_terms:
-        if t.id not in linked and t.id not in links.chebi_wanted:
+        if t.id in proteins or (t.id not in linked and t.id not in links.chebi_wanted and not (set(t.roles) & roles)):
             continue
-        for nm in (t.name, *t.synonyms):
-            if _usable(nm, CHEMICAL_STOPWORDS, max_words=3) and not _SYSTEMATIC.search(nm):
-                entries.append(EntityEntry.make(nm, "chemical", mesh=chebi_mesh.get(t.id, ""), chebi=t.id,
-                                                label=t.name, source="chebi"))
+        for raw in (t.name, *t.synonyms):
+            for nm in name_variants(raw):
+                if _usable(nm, CHEMICAL_STOPWORDS, max_words=3) and not _SYSTEMATIC.search(nm):
+                    entries.append(EntityEntry.make(nm, "chemical", mesh=chebi_mesh.get(t.id, ""), chebi=t.id,
+                                                    label=t.name, source="chebi"))
     prov = dict(provenance or {})
     prov.update({"kind": "chemical", "mesh_descriptors": len(kept_desc), "mesh_supplementary": n_supp,
                  "mesh_chebi_links": len(mesh_chebi)})
@@ -240,9 +294,11 @@ def build_diseases(
                 mesh_doid.setdefault(m, t.id)
     for ui, rec in kept.items():
         d = mesh_doid.get(ui, "")
-        for nm, src in [(rec.name, "mesh")] + [(s, "mesh_entry") for s in rec.synonyms]:
-            if _usable(nm, DISEASE_STOPWORDS, max_len=60, max_words=6) and not _disease_abbreviation(nm):
-                entries.append(EntityEntry.make(nm, "disease", mesh=ui, doid=d, label=rec.name, source=src))
+        for raw, src in [(rec.name, "mesh")] + [(s, "mesh_entry") for s in rec.synonyms]:
+            for nm in name_variants(raw):
+                if _usable(nm, DISEASE_STOPWORDS, max_len=60, max_words=6) and not _disease_abbreviation(nm):
+                    entries.append(EntityEntry.make(nm, "disease", mesh=ui, doid=d, label=rec.name,
+                                                    source=src if nm == raw else "mesh_entry"))
     for t in terms:
         mesh = next((m for m in t.xref_ids("MESH") if m in kept), "")
         for nm, src in [(t.name, "doid")] + [(s, "doid_synonym") for s in t.synonyms]:

