@@ -170,3 +170,11 @@ def test_version_2_store_gains_the_annotation_tables(tmp_path: Path) -> None:
                                            ("", "gmt/pathfig-chemicals-unknown.gmt")])
 def test_chemical_gmt_name(organism, name):
     assert chemical_gmt_name(organism) == name
+
+
+def test_animals_without_a_lexicon_get_human_orthologue_names() -> None:
+    words = [Word(text=t, line=0) for t in ("FASN", "ACACA")]
+    given = [Mention(word="FASN", match="FASN", ncbigene_id="2194", ncbigene_symbol="FASN")]
+    ann = annotate_figure({"figid": "M", "papertitle": "Lipid metabolism in dengue-infected mosquito cells.",
+                           "caption": "Mosquito cells"}, words, given)
+    assert ann.organisms.taxa == ["7157"] and ann.genes == tuple(given)

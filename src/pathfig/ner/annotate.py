@@ -236,9 +236,8 @@ class Annotator:
             gene_words = list(words) if words else [w for f in TEXT_FIELDS for w in field_words.get(f, ())]
         genes: list[Mention] = []
         lexicons: dict[str, str] = {}
-        for call in result.organisms:
-            rec = self.recognizer(call.taxon_id)
-            lexicons[call.taxon_id] = self.lexicon_label(call.taxon_id)
+        for taxon in self.gene_taxa(result, lexicons):
+            rec = self.recognizer(taxon)
             if rec is not None:
                 genes.extend(rec.recognize_words(gene_words))
         chemicals: list[EntityMention] = []
@@ -255,6 +254,29 @@ class Annotator:
                 out.extend(rec.recognize_words(words, where="image", gene_keys=gene_keys))
         return FigureAnnotation(figid=figid, organisms=result, genes=tuple(genes), chemicals=tuple(chemicals),
                                 diseases=tuple(diseases), lexicons=lexicons)
+
+    def gene_taxa(self, result: OrganismResult, lexicons: dict[str, str]) -> list[str]:
+        """The lexicons a figure's genes are mapped in, one per organism it is about (filling ``lexicons``).
+
+        An animal with no lexicon of its own (mosquito, pig, chicken; fly or zebrafish before
+        ``pathfig lexicon update``) has its genes mapped in the human lexicon: animal pathway
+        figures name genes by their human orthologues. Plants, fungi, microbes and organisms of
+        unknown group without a lexicon get no genes.
+        """
+        groups = {m.taxon_id: m.group for m in result.mentions}
+        taxa: list[str] = []
+        for call in result.organisms:
+            t = call.taxon_id
+            if self.recognizer(t) is not None:
+                lexicons[t] = self.lexicon_label(t)
+                taxa.append(t)
+            elif groups.get(t) in ("mammal", "vertebrate", "invertebrate"):
+                lexicons[t] = (f"{self.lexicon_label(HUMAN)} (human orthologue names; "
+                               f"{self._missing.get(t, 'no lexicon')})")
+                taxa.append(HUMAN)
+            else:
+                lexicons[t] = self.lexicon_label(t)
+        return list(dict.fromkeys(taxa))
 
     def _gene_keys(self, field_words: Mapping[str, Sequence[Word]], words: Sequence[Word]) -> set[str]:
         """Keys of the gene names anywhere in the figure, to settle clashes (APC, NANOG are genes)."""
@@ -398,11 +420,11 @@ def annotate_figure(
         return replace(ann, genes=tuple(given), lexicons={"*": "given by the user (--lexicon)"})
     ann = annotator.annotate(record, words, gene_words=[])
     genes: list[Mention] = []
-    for call in ann.organisms.organisms:
-        if call.taxon_id == HUMAN and given is not None:
+    for taxon in annotator.gene_taxa(ann.organisms, {}):
+        if taxon == HUMAN and given is not None:
             genes.extend(given)
             continue
-        rec = annotator.recognizer(call.taxon_id)
+        rec = annotator.recognizer(taxon)
         if rec is not None:
             genes.extend(rec.recognize_words(words))
     return replace(ann, genes=tuple(genes))
