@@ -109,10 +109,23 @@ def update_command(
     gene_info_base: Annotated[str | None, typer.Option(help="Base URL of NCBI GENE_INFO (a mirror).")] = None,
     famplex_base: Annotated[str | None, typer.Option(help="Base URL of the FamPlex CSVs.")] = None,
     progress: Annotated[bool, typer.Option(help="Show download progress bars.")] = True,
+    entities: Annotated[bool, typer.Option(
+        "--entities", help="Update the chemical and disease lexicons (MeSH, ChEBI, Disease Ontology) instead.")] = False,
+    mesh_year: Annotated[int | None, typer.Option(help="MeSH release year for --entities (default: this year).")] = None,
 ) -> None:
-    """Download the current official files and build <cache>/lexicons/<organism>.tsv.gz."""
+    """Download the current official files and build <cache>/lexicons/<organism>.tsv.gz (or, with --entities, chemicals and diseases)."""
     from pathfig.lexicon.update import update_lexicon
 
+    if entities:
+        from pathfig.lexicon.entity_update import update_entity_lexicons
+
+        try:
+            paths = update_entity_lexicons(cache, mesh_year=mesh_year, progress=progress)
+        except PathfigError as exc:
+            _fail(exc)
+        for name, p in paths.items():
+            typer.echo(f"{p}: updated {name} lexicon")
+        return
     try:
         path = update_lexicon(organism, cache, hgnc_url=hgnc_url, gene_info_base=gene_info_base,
                               famplex_base=famplex_base, progress=progress)
