@@ -110,3 +110,34 @@ def test_load_library_from_output_folder_gmt(tmp_path: Path) -> None:
 ])
 def test_read_gene_list(text: str, genes: list[str]) -> None:
     assert read_gene_list(text) == genes
+
+
+def test_symbol_index_from_file_equals_index_from_lexicon(tmp_path: Path) -> None:
+    from pathfig.enrich.symbols import SymbolIndex, load_symbol_index
+    from pathfig.lexicon.model import Lexicon, LexiconEntry, write_lexicon
+
+    e = LexiconEntry.make
+    lex = Lexicon([
+        e("TP53", "symbol", "7157", "TP53", locus_type="gene with protein product"),
+        e("p53", "alias", "7157", "TP53"), e('p"53', "alias", "7157", "TP53"),  # a quoted cell in the file
+        e("p21", "alias", "9338", "TCEAL1"), e("p21", "alias", "1026", "CDKN1A"),
+        e("p21", "ncbi_synonym", "5", "OTHER"), e("CIP1", "previous", "1026", "CDKN1A"),
+        e("Akt", "family", "207", "AKT1", family="AKT"), e("insulin receptor", "name", "3643", "INSR"),
+    ])
+    path = write_lexicon(lex, tmp_path / "mini.tsv.gz")
+    from_file, from_object = load_symbol_index(path), SymbolIndex.from_lexicon(lex)
+    for key in ("TP53", "P53", "P21", "CIP1", "AKT", "INSULINRECEPTOR"):
+        assert from_file.lookup(key) == from_object.lookup(key)
+    assert from_file.lookup("P21") == ("alias", (("1026", "CDKN1A"), ("9338", "TCEAL1")))
+    assert from_file.lookup("AKT") is None and from_file.lookup("INSULINRECEPTOR") is None
+    assert from_file.protein_coding == {"7157"}
+
+
+def test_bundled_symbol_index_maps_real_names() -> None:
+    from pathfig.enrich import GeneMapper
+
+    mapper = GeneMapper()
+    assert mapper.map("TP53").gene == "7157" and mapper.map("HDM2").status == "alias"
+    assert mapper.map("p21").status == "ambiguous" and "CDKN1A (1026)" in mapper.map("p21").candidates
+    assert mapper.map("ncbigene:7157").gene == "7157" and mapper.map("NOT-A-GENE-XYZ").status == "unmapped"
+    assert len(mapper.protein_coding()) > 19_000

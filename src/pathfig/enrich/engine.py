@@ -58,26 +58,35 @@ def map_query(library: GeneSetLibrary, genes: Iterable[str], universe: Universe)
     seen: dict[str, str] = {}
     indices: list[int] = []
     token_of: dict[int, str] = {}
-    for match in library.mapper.map_all(tokens):
-        if match.status == "unmapped":
-            report.unmapped.append(match.token)
-        elif match.status == "ambiguous":
-            report.ambiguous[match.token] = list(match.candidates)
-        elif match.status != "id" and match.status != "symbol":
-            report.resolved[match.token] = match.symbol
-        if match.gene in seen:
-            report.duplicates[match.token] = seen[match.gene]
+    gene_index = library.gene_index
+    members = universe.members  # None: the library's own genes
+    mapper = library.mapper
+    cached = mapper.cached
+    # The common case (an id or official symbol in the universe) takes three dict lookups.
+    for token in tokens:
+        match = cached(token) or mapper.map(token)
+        status = match.status
+        if status != "id" and status != "symbol":
+            if status == "unmapped":
+                report.unmapped.append(token)
+            elif status == "ambiguous":
+                report.ambiguous[token] = list(match.candidates)
+            else:
+                report.resolved[token] = match.symbol
+        gene = match.gene
+        if gene in seen:
+            report.duplicates[token] = seen[gene]
             continue
-        seen[match.gene] = match.token
-        if not universe.contains(match.gene, library):
+        seen[gene] = token
+        j = gene_index.get(gene)
+        if members is None and j is None or members is not None and gene not in members:
             if match.mapped:
-                report.not_in_universe.append(match.token)
+                report.not_in_universe.append(token)
             continue
         report.used += 1
-        j = library.gene_index.get(match.gene)
         if j is not None:
             indices.append(j)
-            token_of[j] = match.token
+            token_of[j] = token
     return QueryGenes(report=report, indices=np.asarray(indices, dtype=np.int64), tokens=token_of,
                       size=report.used)
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pathfig.enrich.symbols import MAPPING_KINDS, PROTEIN_CODING_LOCUS_TYPES, SymbolIndex, load_symbol_index
 from pathfig.lexicon.keys import normalize_key
-from pathfig.lexicon.model import KIND_RANK, Lexicon
+from pathfig.lexicon.model import Lexicon
 
 __all__ = [
     "MAPPING_KINDS",
@@ -32,12 +33,6 @@ __all__ = [
     "MatchStatus",
     "read_gene_list",
 ]
-
-#: Lexicon kinds a gene-list token may map through, best first.
-MAPPING_KINDS = ("symbol", "previous", "alias", "ncbi_synonym")
-
-#: Locus types that make the "protein-coding" universe (HGNC's and NCBI's spellings).
-PROTEIN_CODING_LOCUS_TYPES = frozenset({"gene with protein product", "protein-coding"})
 
 MatchStatus = Literal["id", "symbol", "previous", "alias", "ncbi_synonym", "ambiguous", "unmapped"]
 
@@ -111,26 +106,24 @@ def _short(items: list[str], limit: int = 20) -> str:
 
 
 class GeneMapper:
-    """Maps tokens to genes through a lexicon loaded only when a token is not an NCBI Gene id.
+    """Maps tokens to genes through a lexicon read only when a token is not an NCBI Gene id.
 
     ``lexicon``: a :class:`~pathfig.lexicon.model.Lexicon`, a lexicon path or organism name
-    (see :func:`pathfig.lexicon.bundled.load_lexicon`), or ``None`` for the bundled human one.
+    (see :func:`pathfig.lexicon.bundled.resolve_lexicon_path`), or ``None`` for the bundled human
+    one. Only its gene-list rows are kept (:class:`~pathfig.enrich.symbols.SymbolIndex`).
     Results are cached per token.
     """
 
     def __init__(self, lexicon: Lexicon | str | Path | None = None) -> None:
         self._lexicon_arg = lexicon
-        self._lexicon: Lexicon | None = lexicon if isinstance(lexicon, Lexicon) else None
+        self._index: SymbolIndex | None = None
         self._cache: dict[str, GeneMatch] = {}
 
     @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            from pathfig.lexicon.bundled import load_lexicon
-
-            arg = self._lexicon_arg
-            self._lexicon = load_lexicon(arg if not isinstance(arg, Lexicon) else None)
-        return self._lexicon
+    def index(self) -> SymbolIndex:
+        if self._index is None:
+            self._index = load_symbol_index(self._lexicon_arg)
+        return self._index
 
     def map(self, token: str) -> GeneMatch:
         """The gene ``token`` denotes (see the module docstring for the rules)."""
@@ -139,6 +132,10 @@ class GeneMapper:
             hit = self._cache[token] = self._map(token)
         return hit
 
+    def cached(self, token: str) -> GeneMatch | None:
+        """The match of a token already mapped, else ``None`` (no lexicon access)."""
+        return self._cache.get(token)
+
     def map_all(self, tokens: Iterable[str]) -> list[GeneMatch]:
         return [self.map(t) for t in tokens]
 
@@ -146,29 +143,22 @@ class GeneMapper:
         text = token.strip()
         m = _ID.fullmatch(text)
         if m:
-            gid = m.group(1)
-            return GeneMatch(token=token, gene=gid, symbol=text, status="id")
+            return GeneMatch(token=token, gene=m.group(1), symbol=text, status="id")
         key = normalize_key(text)
         literal = f"symbol:{key or text}"
-        entries = [e for e in self.lexicon.lookup(key) if e.kind in MAPPING_KINDS] if key else []
-        if not entries:
+        hit = self.index.lookup(key) if key else None
+        if hit is None:
             return GeneMatch(token=token, gene=literal, symbol=text, status="unmapped")
-        best = min(KIND_RANK[e.kind] for e in entries)
-        genes: dict[str, str] = {}
-        for e in entries:
-            if KIND_RANK[e.kind] == best:
-                genes.setdefault(e.ncbigene_id, e.symbol)
-        kind = next(e.kind for e in entries if KIND_RANK[e.kind] == best)
+        kind, genes = hit
         if len(genes) == 1:
-            gid, symbol = next(iter(genes.items()))
+            gid, symbol = genes[0]
             return GeneMatch(token=token, gene=gid, symbol=symbol, status=kind)  # type: ignore[arg-type]
-        candidates = tuple(f"{s} ({g})" for g, s in genes.items())
+        candidates = tuple(f"{s} ({g})" for g, s in genes)
         return GeneMatch(token=token, gene=literal, symbol=text, status="ambiguous", candidates=candidates)
 
-    def protein_coding(self) -> set[str]:
+    def protein_coding(self) -> frozenset[str]:
         """NCBI Gene ids of the lexicon's protein-coding genes (HGNC or NCBI locus type)."""
-        return {e.ncbigene_id for e in self.lexicon.entries
-                if e.kind == "symbol" and e.locus_type in PROTEIN_CODING_LOCUS_TYPES}
+        return self.index.protein_coding
 
 
 def read_gene_list(text: str) -> list[str]:

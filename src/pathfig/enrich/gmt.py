@@ -43,6 +43,19 @@ class GmtProblem:
         return f"{where}: {self.term + ': ' if self.term else ''}{self.problem}"
 
 
+def _lines(text: str) -> Iterator[str]:
+    """Lines of ``text`` one at a time: no list of every line (tens of MB for a large library)."""
+    start = 0
+    find = text.find
+    while True:
+        end = find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def iter_gmt_rows(text: str, source: str, problems: list[GmtProblem]) -> Iterator[tuple[int, str, str, list[str]]]:
     """``(line, name, description, gene tokens)`` of each usable line, tokens as written (repeats kept).
 
@@ -52,7 +65,7 @@ def iter_gmt_rows(text: str, source: str, problems: list[GmtProblem]) -> Iterato
     first_line: dict[str, int] = {}
     if text.startswith("\ufeff"):
         text = text[1:]
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw.rstrip("\r")
         if not line or line.startswith("#") or line.isspace():
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -156,18 +156,22 @@ class GeneSetLibrary:
         del flat
         n_genes = len(gene_labels)
         lens = np.frombuffer(lengths, dtype=np.int64)
-        set_of = np.repeat(np.arange(len(terms), dtype=np.int64), lens)
-        # Sort genes within each set (and drop repeats created by mapping) in one pass.
-        keys = np.sort(set_of * n_genes + genes)
-        del set_of, genes
-        keep = np.ones(keys.size, dtype=bool)
-        keep[1:] = keys[1:] != keys[:-1]
-        keys = keys[keep]
-        raw_set = keys // n_genes
-        raw_genes = (keys % n_genes).astype(np.int32)
-        del keys, keep
-        raw_ptr = np.concatenate(([0], np.cumsum(np.bincount(raw_set, minlength=len(terms)))))
-        del raw_set
+        # Sort genes within each set (and drop repeats created by mapping) in one pass, in place:
+        # key = set * n_genes + gene.
+        keys = np.repeat(np.arange(len(terms), dtype=np.int64), lens)
+        keys *= n_genes
+        keys += genes
+        del genes
+        keys.sort()
+        repeat = keys[1:] == keys[:-1]
+        if repeat.any():
+            keys = keys[np.concatenate(([True], ~repeat))]
+        del repeat
+        # Set s owns the keys in [s·n_genes, (s+1)·n_genes).
+        raw_ptr = np.searchsorted(keys, np.arange(len(terms) + 1, dtype=np.int64) * n_genes)
+        np.remainder(keys, n_genes, out=keys)
+        raw_genes = keys.astype(np.int32)
+        del keys
         # Identical sets: one distinct set per content, every name kept.
         term_set, keep_sets = _identical_sets(raw_ptr, raw_genes, n_genes)
         if len(keep_sets) == len(terms):
@@ -193,9 +197,9 @@ class GeneSetLibrary:
                  lexicon: Lexicon | str | Path | None = None) -> GeneSetLibrary:
         """Read a GMT file (gzip allowed); skipped lines are listed in :attr:`problems`."""
         t0 = time.perf_counter()
-        text, problems = read_gmt_text(path)
-        rows = ((name, description, genes) for _, name, description, genes in iter_gmt_rows(text, str(path), problems))
-        lib = cls._build(rows, mapper=mapper or GeneMapper(lexicon), problems=problems, source=str(path))
+        problems: list[GmtProblem] = []
+        lib = cls._build(_gmt_file_rows(path, problems), mapper=mapper or GeneMapper(lexicon), problems=problems,
+                         source=str(path))
         lib.load_seconds = time.perf_counter() - t0
         if problems:
             # Listed in lib.problems (and printed by the CLI); logged once here for library users.
@@ -333,6 +337,14 @@ class GeneSetLibrary:
         # reduceat returns the element at an empty run's start; no set is empty, so this is exact.
         return Universe(kind=kind, size=len(members), set_sizes=sizes, in_library=in_library, members=members,
                         report=report)
+
+
+def _gmt_file_rows(path: str | Path, problems: list[GmtProblem]) -> Iterator[tuple[str, str, list[str]]]:
+    """Rows of a GMT file; the file's text is freed as soon as the last row is read."""
+    text, read_problems = read_gmt_text(path)
+    problems.extend(read_problems)
+    for _, name, description, genes in iter_gmt_rows(text, str(path), problems):
+        yield name, description, genes
 
 
 def _identical_sets(

@@ -110,49 +110,61 @@ class EnrichmentResult:
 
     def overlap_genes(self, position: int) -> list[str]:
         """Query genes (as the user wrote them) in the distinct set at ``position``, sorted."""
-        lib = self.library
-        s = int(self.set_index[position])
-        members = lib.set_genes[lib.set_ptr[s]:lib.set_ptr[s + 1]]
-        tokens = self.query_tokens
-        return sorted(tokens[g] for g in members.tolist() if g in tokens)
+        return self._genes_of(np.array([position]))[0]
 
-    def records(self, top: int | None = None) -> list[dict[str, Any]]:
-        """Rows as dicts with the :data:`COLUMNS` keys; ``genes`` is a list."""
+    def _genes_of(self, positions: NDArray[np.int64]) -> list[list[str]]:
+        """Sorted overlap genes of many distinct sets at once (one gather over their members)."""
+        lib = self.library
+        sets = self.set_index[positions]
+        start = lib.set_ptr[sets]
+        size = lib.set_ptr[sets + 1] - start
+        members = lib.set_genes[np.repeat(start - np.cumsum(size) + size, size) + np.arange(int(size.sum()))]
+        token = np.empty(lib.n_genes, dtype=object)
+        in_query = np.zeros(lib.n_genes, dtype=bool)
+        if self.query_tokens:
+            keys = np.fromiter(self.query_tokens, dtype=np.int64, count=len(self.query_tokens))
+            token[keys] = list(self.query_tokens.values())
+            in_query[keys] = True
+        hits = token[members[in_query[members]]].tolist()
+        # Each set's hits are consecutive, and there are exactly `overlap` of them.
+        ends = np.cumsum(self.overlap[positions]).tolist()
+        out, begin = [], 0
+        for end in ends:
+            out.append(sorted(hits[begin:end]))
+            begin = end
+        return out
+
+    def columns(self, top: int | None = None) -> dict[str, list[Any]]:
+        """The table as one list per column (:data:`COLUMNS`), rows in order; ``genes`` holds lists."""
         rows, terms = self._expand()
         if top is not None:
             rows, terms = rows[:top], terms[:top]
-        if rows.size == 0:
-            return []
-        pos = np.unique(rows)
         lib = self.library
-        x, n = self.overlap[pos], self.set_size[pos]
-        lp = self.log_p[pos]
-        cols = {
+        x, n, lp = self.overlap[rows], self.set_size[rows], self.log_p[rows]
+        ratio = odds_ratio(x, n, self.query_size, self.universe_size)
+        pos, first = np.unique(rows, return_inverse=True)
+        genes = self._genes_of(pos) if pos.size else []
+        term_list = terms.tolist()
+        return {
+            "term": [lib.terms[t] for t in term_list],
+            "description": [lib.descriptions[t] for t in term_list],
             "overlap": x.tolist(), "set_size": n.tolist(), "p_value": np.exp(lp).tolist(),
-            "log10_p": (lp / _LN10).tolist(), "fdr": self.fdr[pos].tolist(),
-            "odds_ratio": odds_ratio(x, n, self.query_size, self.universe_size).tolist(),
-            "fold_enrichment": self.fold_enrichment[pos].tolist(),
+            "log10_p": (lp / _LN10).tolist(), "fdr": self.fdr[rows].tolist(), "odds_ratio": ratio.tolist(),
+            "fold_enrichment": ((x * float(self.universe_size)) / (float(max(self.query_size, 1)) * n)).tolist(),
+            "combined_score": (-lp * ratio).tolist(),
+            "genes": [list(genes[i]) for i in first.tolist()],
         }
-        cols["combined_score"] = [-a * b for a, b in zip(lp.tolist(), cols["odds_ratio"], strict=True)]
-        at = {int(p): i for i, p in enumerate(pos.tolist())}
-        genes_at: dict[int, list[str]] = {}
-        out = []
-        for r, t in zip(rows.tolist(), terms.tolist(), strict=True):
-            i = at[r]
-            if r not in genes_at:
-                genes_at[r] = self.overlap_genes(r)
-            rec: dict[str, Any] = {"term": lib.terms[t], "description": lib.descriptions[t]}
-            for c in COLUMNS[2:-1]:
-                rec[c] = cols[c][i]
-            rec["genes"] = list(genes_at[r])
-            out.append(rec)
-        return out
+
+    def records(self, top: int | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts with the :data:`COLUMNS` keys; ``genes`` is a list."""
+        cols = self.columns(top)
+        return [dict(zip(COLUMNS, values, strict=True)) for values in zip(*(cols[c] for c in COLUMNS), strict=True)]
 
     def to_frame(self, top: int | None = None) -> pd.DataFrame:
         """A pandas DataFrame of the rows (``genes`` holds lists); ``attrs`` carry the query facts."""
         import pandas as pd
 
-        df = pd.DataFrame.from_records(self.records(top), columns=list(COLUMNS))
+        df = pd.DataFrame(self.columns(top), columns=list(COLUMNS))
         df.attrs.update(self.summary())
         return df
 
@@ -169,8 +181,8 @@ class EnrichmentResult:
         """Tab-separated: a header of :data:`COLUMNS`, then one row per set name; genes joined by ``;``."""
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         w.writerow(COLUMNS)
-        for rec in self.records(top):
-            w.writerow([_cell(rec[c]) for c in COLUMNS])
+        cols = self.columns(top)
+        w.writerows([_cell(v) for v in values] for values in zip(*(cols[c] for c in COLUMNS), strict=True))
 
     def to_tsv(self, top: int | None = None) -> str:
         buf = io.StringIO()

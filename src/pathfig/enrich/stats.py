@@ -60,55 +60,51 @@ _TAIL_TOL = 1e-17
 
 def _stirlerr(n: FloatArray) -> FloatArray:
     """Error of Stirling's formula for ln n!, for integer ``n >= 1`` (table up to 15, series above)."""
-    small = n <= 15
-    out = np.empty_like(n)
-    if small.any():
-        out[small] = _STIRLERR_SMALL[n[small].astype(np.intp)]
-    big = ~small
-    if big.any():
-        nb = n[big]
-        nn = nb * nb
-        out[big] = (_S0 - (_S1 - (_S2 - (_S3 - _S4 / nn) / nn) / nn) / nn) / nb
-    return out
+    nn = n * n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        series = (_S0 - (_S1 - (_S2 - (_S3 - _S4 / nn) / nn) / nn) / nn) / n
+    # Branch-free (np.where) because the arrays are short and every numpy call costs ~µs.
+    return np.where(n <= 15, _STIRLERR_SMALL[np.minimum(n, 15).astype(np.intp)], series)
 
 
-def _bd0(x: FloatArray, np_: FloatArray) -> FloatArray:
-    """Deviance term ``x ln(x / np) + np - x`` without cancellation when ``x ≈ np``."""
-    out = x * np.log(x / np_) + np_ - x
-    near = np.abs(x - np_) < 0.1 * (x + np_)
-    if near.any():
-        xs, ms = x[near], np_[near]
-        v = (xs - ms) / (xs + ms)
-        s = (xs - ms) * v
-        ej = 2.0 * xs * v
-        v2 = v * v  # < 0.01, so 10 terms reach double precision
-        for j in range(1, 11):
-            ej = ej * v2
-            s = s + ej / (2 * j + 1)
-        out[near] = s
-    return out
+def _bd0(x: FloatArray, m: FloatArray) -> FloatArray:
+    """Deviance term ``x ln(x / m) + m - x`` (for ``x > 0``) without cancellation when ``x ≈ m``.
+
+    Near ``m`` it is ``(x - m)·v + 2x·(atanh v - v)`` with ``v = (x - m)/(x + m)``: Loader's
+    series summed in closed form. ``atanh v - v`` loses ~3ε/v² to cancellation, but it is only
+    ~v²/3 of the first term, so the sum stays exact to a few ulps.
+    """
+    d = x - m
+    s = x + m
+    v = d / s
+    with np.errstate(divide="ignore", invalid="ignore"):
+        far = x * np.log(x / m) - d
+    near = d * v + 2.0 * x * (np.arctanh(v) - v)
+    return np.where(np.abs(d) < 0.1 * s, near, far)
+
+
+def _log_dbinom_mid(x: FloatArray, n: FloatArray, p: float, q: float) -> FloatArray:
+    # 0 < x < n: Loader's saddle-point form.
+    lc = _stirlerr(n) - _stirlerr(x) - _stirlerr(n - x) - _bd0(x, n * p) - _bd0(n - x, n * q)
+    return lc - 0.5 * (_LN_2PI + np.log(x) + np.log1p(-x / n))
 
 
 def _log_dbinom_raw(x: FloatArray, n: FloatArray, p: float, q: float) -> FloatArray:
-    """ln of the binomial pmf ``C(n, x) p^x q^(n-x)`` (Loader 2000), for ``0 <= x <= n``."""
-    x, n = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(n, dtype=float))
-    out = np.zeros(x.shape)  # x = n = 0: probability 1
-    # Callers pass 0 < p < 1 (a query that is neither empty nor the whole universe).
-    zero = (x == 0) & (n > 0)
-    full = (x == n) & (n > 0)
-    mid = (x > 0) & (x < n)
+    """ln of the binomial pmf ``C(n, x) p^x q^(n-x)`` (Loader 2000), for ``0 <= x <= n``, ``0 < p < 1``."""
+    edge = (x <= 0) | (x >= n)
+    if not edge.any():
+        return _log_dbinom_mid(x, n, p, q)
+    out = _log_dbinom_mid(np.where(edge, 1.0, x), np.where(edge, 2.0, n), p, q)
+    # x = 0 or x = n (including n = 0, probability 1).
+    zero = (x <= 0) & (n > 0)
+    full = (x >= n) & (n > 0)
+    out[edge] = 0.0
     if zero.any():
         nz = n[zero]
         out[zero] = -_bd0(nz, nz * q) - nz * p if p < 0.1 else nz * math.log(q)
     if full.any():
         nf = n[full]
         out[full] = -_bd0(nf, nf * p) - nf * q if q < 0.1 else nf * math.log(p)
-    if mid.any():
-        xm, nm = x[mid], n[mid]
-        lc = (_stirlerr(nm) - _stirlerr(xm) - _stirlerr(nm - xm)
-              - _bd0(xm, nm * p) - _bd0(nm - xm, nm * q))
-        lf = _LN_2PI + np.log(xm) + np.log1p(-xm / nm)
-        out[mid] = lc - 0.5 * lf
     return out
 
 
@@ -128,13 +124,16 @@ def hypergeom_log_pmf(x: ArrayLike, n: ArrayLike, k: int, total: int) -> FloatAr
         return out
     if not ok.any():
         return out
-    xs, ns = x[ok], n[ok]
+    whole = bool(ok.all())
+    xs, ns = (x, n) if whole else (x[ok], n[ok])
     p = k / total
     q = (total - k) / total
     # R's dhyper(x, r = n, b = total - n, n = k): three binomial pmfs at the same p.
     log_p1 = _log_dbinom_raw(xs, ns, p, q)
     log_p2 = _log_dbinom_raw(k - xs, total - ns, p, q)
     log_p3 = _log_dbinom_raw(np.array([float(k)]), np.array([float(total)]), p, q)[0]
+    if whole:
+        return log_p1 + log_p2 - log_p3
     out[ok] = log_p1 + log_p2 - log_p3
     return out
 
@@ -143,37 +142,41 @@ def _tail_sums(start: FloatArray, n: FloatArray, k: int, total: int, upward: boo
     """Σ_j pmf(start ± j) / pmf(start) for each table, over terms that fall away from the mode.
 
     The step ratios are exact rational expressions in the table cells; they reach 0 at the
-    edge of the support, so terms past it vanish on their own.
+    edge of the support, so terms past it vanish on their own. Blocks of 8, 16, 32... terms run
+    for every unfinished table at once (steps × tables, so numpy's cumulative product runs
+    along contiguous rows); finished tables drop out.
     """
     sums = np.ones_like(start)
-    pending = np.arange(start.size)
-    kk = float(k)
-    tt = float(total)
-    term = np.ones_like(start)
+    active = np.arange(start.size)
     pos = start.copy()
-    width = 16
-    while pending.size:
-        steps = np.arange(width, dtype=float)
-        kx = pos[pending, None] + (steps if upward else -steps)
-        nn = n[pending, None]
+    nn = n.copy()
+    term = np.ones_like(start)
+    kk = float(k)
+    rest_n = float(total) - kk  # N - K
+    width = 8
+    while True:
+        steps = np.arange(width, dtype=float)[:, None]
+        kx = pos[None, :] + steps if upward else pos[None, :] - steps
+        row_n = nn[None, :]
         if upward:   # pmf(k+1)/pmf(k)
-            ratio = (nn - kx) * (kk - kx) / ((kx + 1.0) * (tt - nn - kk + kx + 1.0))
+            ratio = (row_n - kx) * (kk - kx) / ((kx + 1.0) * (rest_n - row_n + kx + 1.0))
         else:        # pmf(k-1)/pmf(k)
-            ratio = kx * (tt - nn - kk + kx) / ((nn - kx + 1.0) * (kk - kx + 1.0))
+            ratio = kx * (rest_n - row_n + kx) / ((row_n - kx + 1.0) * (kk - kx + 1.0))
         np.maximum(ratio, 0.0, out=ratio)  # past the support edge: 0, and it stays 0
-        terms = term[pending, None] * np.cumprod(ratio, axis=1)
-        sums[pending] += terms.sum(axis=1)
-        last = terms[:, -1]
-        r_last = ratio[:, -1]
+        r_last = ratio[-1].copy()
+        np.cumprod(ratio, axis=0, out=ratio)
+        ratio *= term[None, :]
+        sums[active] += ratio.sum(axis=0)
+        last = ratio[-1]
         # Ratios fall monotonically away from the mode, so the rest is < last·r/(1 - r).
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rest = np.where(r_last > 0, last * r_last / (1.0 - r_last), 0.0)
-        more = (rest > _TAIL_TOL * sums[pending]) & (r_last < 1.0)
-        term[pending] = last
-        pos[pending] += width if upward else -width
-        pending = pending[more]
-        width = min(width * 4, 1024)
-    return sums
+        more = (r_last > 0.0) & (last * r_last > _TAIL_TOL * sums[active] * (1.0 - r_last))
+        if not more.any():
+            return sums
+        active = active[more]
+        pos = pos[more] + (width if upward else -width)
+        nn = nn[more]
+        term = last[more]
+        width = min(width * 2, 1024)
 
 
 def hypergeom_log_sf(x: ArrayLike, n: ArrayLike, k: int, total: int) -> FloatArray:
