@@ -114,7 +114,8 @@ def enrich_library(
     """Test every set of ``library`` for over-representation of ``genes`` (one-sided Fisher).
 
     The family of tests is every distinct set whose size within the universe is in
-    [``min_size``, ``max_size``]; FDR (Benjamini–Hochberg) is over all of them. Rows are sets
+    [``min_size``, ``max_size``]; FDR (Benjamini–Hochberg) is over all of them. The size filters
+    choose the family only: the universe (N) and the query (K) stay as they are. Rows are sets
     with at least one query gene (``include_all``: every tested set), sorted by p-value; identical
     sets give one row per name with the same numbers.
     """

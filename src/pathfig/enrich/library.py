@@ -63,11 +63,6 @@ class Universe:
     size_values: NDArray[np.int64] | None = None
     size_rank: NDArray[np.int64] | None = None
 
-    def contains(self, gene: str, library: GeneSetLibrary) -> bool:
-        if self.members is not None:
-            return gene in self.members
-        return gene in library.gene_index
-
 
 class GeneSetLibrary:
     """Gene sets as arrays. Build with :meth:`from_gmt`, :meth:`from_sets`, :meth:`from_store`."""
