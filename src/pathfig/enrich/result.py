@@ -104,6 +104,10 @@ class EnrichmentResult:
                 self._terms = lib.set_terms[np.repeat(start, count) + offset]
         return self._rows, self._terms
 
+    def __repr__(self) -> str:
+        return (f"EnrichmentResult({len(self)} rows; K = {self.query_size}, N = {self.universe_size}, "
+                f"m = {self.tested_sets}, {self.universe.kind} universe, library {self.library.source!r})")
+
     def __len__(self) -> int:
         """Rows: reported set names."""
         return int(self._expand()[0].size)

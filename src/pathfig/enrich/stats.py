@@ -198,16 +198,23 @@ def hypergeom_log_sf(x: ArrayLike, n: ArrayLike, k: int, total: int) -> FloatArr
     hi = np.minimum(n, k)
     out[x > hi] = -np.inf
     mode = np.floor((n + 1.0) * (k + 1.0) / (total + 2.0))
-    upper = (x > lo) & (x <= hi) & (x > mode)
-    lower = (x > lo) & (x <= hi) & ~upper
-    if upper.any():
-        xu, nu = x[upper], n[upper]
-        out[upper] = hypergeom_log_pmf(xu, nu, k, total) + np.log(_tail_sums(xu, nu, k, total, upward=True))
-    if lower.any():
-        xl, nl = x[lower] - 1.0, n[lower]
-        log_cdf = hypergeom_log_pmf(xl, nl, k, total) + np.log(_tail_sums(xl, nl, k, total, upward=False))
+    inside = (x > lo) & (x <= hi)
+    upper = x > mode
+    # One log-pmf call for both directions: the first term is pmf(x) above the mode, pmf(x-1) below.
+    first = np.where(upper, x, x - 1.0)
+    sel = np.flatnonzero(inside)
+    if sel.size == 0:
+        return out
+    log_first = hypergeom_log_pmf(first[sel], n[sel], k, total)
+    up = upper[sel]
+    if up.any():
+        su = sel[up]
+        out[su] = log_first[up] + np.log(_tail_sums(x[su], n[su], k, total, upward=True))
+    if not up.all():
+        sl = sel[~up]
+        log_cdf = log_first[~up] + np.log(_tail_sums(x[sl] - 1.0, n[sl], k, total, upward=False))
         # x at or below the mode: P(X <= x-1) is at most about 1/2, so 1 - it loses nothing.
-        out[lower] = np.log1p(-np.exp(np.minimum(log_cdf, 0.0)))
+        out[sl] = np.log1p(-np.exp(np.minimum(log_cdf, 0.0)))
     return out
 
 
