@@ -178,3 +178,16 @@ def test_animals_without_a_lexicon_get_human_orthologue_names() -> None:
     ann = annotate_figure({"figid": "M", "papertitle": "Lipid metabolism in dengue-infected mosquito cells.",
                            "caption": "Mosquito cells"}, words, given)
     assert ann.organisms.taxa == ["7157"] and ann.genes == tuple(given)
+
+
+def test_site_pages_carry_inferred_organisms_and_entity_keywords(tmp_path: Path) -> None:
+    import yaml
+
+    from pathfig.publish.site import publish_site
+
+    out = _store_with_annotations(tmp_path)
+    publish_site(out, tmp_path / "site", scaffold=False)
+    text = (tmp_path / "site" / "_figures" / "F2.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["organisms"] == ["Arabidopsis thaliana"]  # no curated organisms: the inferred ones
+    assert front["schema-jsonld"]["keywords"] == ["ATP", "inositol 1,4,5-trisphosphate"]

@@ -20,7 +20,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pathfig.publish.exports import _atomic, clean_text, safe_filename
@@ -95,10 +95,14 @@ def _ner_organisms(mentions: Sequence[MentionRecord]) -> list[str]:
 
 
 def figure_page(fig: FigureRecord, mentions: Sequence[MentionRecord], *, base_url: str = "",
-                creator: str = DEFAULT_CREATOR, license: str = "CC0", entity_names: Sequence[str] = ()) -> FigurePage:
+                creator: str = DEFAULT_CREATOR, license: str = "CC0", entity_names: Sequence[str] = (),
+                organisms: Sequence[str] = ()) -> FigurePage:
     """The page of a stored figure: its cleaned metadata plus what pathfig recognised in it."""
     meta = FigureMeta.from_mapping(fig.metadata, figid=fig.figid).with_annotations(
         organisms_ner=_ner_organisms(mentions), automl_pathway=fig.automl_pathway)
+    if organisms and not meta.organisms:
+        # No curated organisms in the sidecar: the inferred ones (pathfig.ner.organisms), ranked.
+        meta = replace(meta, organisms=tuple(organisms))
     symbols = list(dict.fromkeys(m.ncbigene_symbol for m in mentions if m.ncbigene_symbol))
     # Entity keywords: genes, then chemicals, then diseases (their preferred names).
     symbols += [n for n in dict.fromkeys(entity_names) if n not in symbols]
@@ -154,10 +158,12 @@ def publish_site(
     entity_names: dict[str, list[str]] = {}
     for e in store.entity_mentions(status="ok"):  # chemicals then diseases, as recognised
         entity_names.setdefault(e.figid, []).append(e.name)
+    inferred = {figid: [str(o.get("name") or o.get("taxon_id")) for o in ann.organisms]
+                for figid, ann in store.annotations(status="ok").items()}
     for fig, mentions in _iter_published(store):
         try:
             page = figure_page(fig, mentions, base_url=base_url, creator=creator, license=license,
-                               entity_names=entity_names.get(fig.figid, ()))
+                               entity_names=entity_names.get(fig.figid, ()), organisms=inferred.get(fig.figid, ()))
             name = safe_filename(fig.figid)
             _write_text(site / "_figures" / f"{name}.md", render_page(page))
             written.add(f"_figures/{name}.md")
