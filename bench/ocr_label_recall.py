@@ -36,6 +36,7 @@ from pathfig.ocr import OcrOptions, get_engine, ocr_image
 __all__ = ["label_read", "main", "normalise"]
 
 DEFAULTS = OcrOptions()
+CONFIDENCE_CUTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GREEK = str.maketrans({
     "α": "A", "β": "B", "γ": "G", "δ": "D", "ε": "E", "ζ": "Z", "η": "H", "θ": "Q", "ι": "I",
@@ -84,11 +85,32 @@ def label_read(label: str, lines: list[Line], *, greek: bool = True) -> bool:
     return bool(target) and any(target in c for c in _candidates(lines, greek=greek))
 
 
+def _degrade(path: Path, scale: float) -> bytes:
+    """The image shrunk by ``scale`` and saved as JPEG quality 75, like a journal's copy."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(path) as im:
+        rgb = im.convert("RGB")
+        rgb = rgb.resize((max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale))),
+                         Image.Resampling.LANCZOS)
+        buf = io.BytesIO()
+        rgb.save(buf, "JPEG", quality=75)
+    return buf.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--figures", type=Path, default=SHARED / "figures")
     ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "gold_dev.json")
     ap.add_argument("--all-figures", action="store_true", help="time all figures, not only scored ones")
+    ap.add_argument("--wikipathways", type=Path, nargs="?", const=SHARED / "wikipathways",
+                    help="use the WikiPathways renders and truth.json (gene labels) instead")
+    ap.add_argument("--degrade", type=float, metavar="SCALE",
+                    help="shrink each image by SCALE and re-encode as JPEG q75 first (harder WikiPathways)")
+    ap.add_argument("--min-long-side", type=int, default=0, help="only figures at least this long")
+    ap.add_argument("--every", type=int, default=1, help="take every n-th figure (a spread sample)")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", type=Path, help="write per-figure results here")
     ap.add_argument("--dump", type=Path, help="write each OcrResult as JSON into this directory")
@@ -98,35 +120,61 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vertical-min-confidence", type=float, default=DEFAULTS.vertical_min_confidence)
     ap.add_argument("--min-confidence", type=float, default=DEFAULTS.min_confidence)
     ap.add_argument("--tile-above", type=int, default=DEFAULTS.tile_above)
+    ap.add_argument("--tile-size", type=int, default=DEFAULTS.tile_size)
+    ap.add_argument("--tile-overlap", type=int, default=DEFAULTS.tile_overlap)
     ap.add_argument("--box-thresh", type=float)
     ap.add_argument("--unclip-ratio", type=float)
     ap.add_argument("--det-thresh", type=float)
     ap.add_argument("--det-limit", type=int, help="Det.limit_side_len")
     ap.add_argument("--cls", action=argparse.BooleanOptionalAction, default=None)
+    ap.add_argument("--rec-min-width", type=int)
+    ap.add_argument("--rec-margin", type=float)
+    ap.add_argument("--rec-batch", type=int)
     ap.add_argument("--param", action="append", default=[], metavar="KEY=JSON",
                     help="extra RapidOCR parameter, e.g. Rec.rec_batch_num=12")
     args = ap.parse_args(argv)
 
-    gold: dict[str, Any] = json.loads(args.gold.read_text())
-    scored = {k: v for k, v in gold.items() if v.get("scored")}
-    figs = sorted(args.figures.glob("*.jpg")) if args.all_figures else [
-        args.figures / f"{k}.jpg" for k in sorted(scored)
-    ]
+    if args.wikipathways:
+        truth: dict[str, Any] = json.loads((args.wikipathways / "truth.json").read_text())
+        scored = {
+            k: {"labels": [{"text": t} for t in sorted({g["label"] for g in v["genes"]})]}
+            for k, v in truth.items() if (args.wikipathways / f"{k}.png").exists()
+        }
+        figs = [args.wikipathways / f"{k}.png" for k in sorted(scored)]
+    else:
+        gold: dict[str, Any] = json.loads(args.gold.read_text())
+        scored = {k: v for k, v in gold.items() if v.get("scored")}
+        figs = sorted(args.figures.glob("*.jpg")) if args.all_figures else [
+            args.figures / f"{k}.jpg" for k in sorted(scored)
+        ]
+    if args.min_long_side:
+        from PIL import Image
+
+        def long_side(p: Path) -> int:
+            with Image.open(p) as im:
+                return max(im.size)
+
+        figs = [p for p in figs if long_side(p) >= args.min_long_side]
+    figs = figs[:: args.every]
     if args.limit:
         figs = figs[: args.limit]
 
     engine_params: dict[str, Any] = {}
     for flag, key in (("box_thresh", "box_thresh"), ("unclip_ratio", "unclip_ratio"),
-                      ("det_thresh", "det_thresh"), ("det_limit", "det_limit_side_len"), ("cls", "use_cls")):
+                      ("det_thresh", "det_thresh"), ("det_limit", "det_limit_side_len"), ("cls", "use_cls"),
+                      ("rec_min_width", "rec_min_width"), ("rec_margin", "rec_margin"), ("rec_batch", "rec_batch")):
         if getattr(args, flag) is not None:
             engine_params[key] = getattr(args, flag)
     if args.param:
         engine_params["params"] = {k: json.loads(v) for k, v in (p.split("=", 1) for p in args.param)}
     engine = get_engine("rapidocr", **engine_params)
+    # Read with no confidence cut and apply the thresholds here, to report several at once.
+    cuts = sorted({args.min_confidence, *CONFIDENCE_CUTS})
     options = OcrOptions(
         upscale=args.upscale, upscale_below=args.upscale_below, vertical=args.vertical,
-        vertical_min_confidence=args.vertical_min_confidence, min_confidence=args.min_confidence,
-        tile_above=max(args.tile_above, DEFAULTS.tile_size),
+        vertical_min_confidence=args.vertical_min_confidence, min_confidence=0.0,
+        tile_above=max(args.tile_above, args.tile_size), tile_size=args.tile_size,
+        tile_overlap=args.tile_overlap,
     )
     # Load the models before timing anything (a worker pays this once).
     t0 = time.perf_counter()
@@ -137,16 +185,21 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     n_labels = n_read = n_read_strict = 0
+    read_at = dict.fromkeys(cuts, 0)
     for path in figs:
         c0, w0 = time.process_time(), time.perf_counter()
-        res: OcrResult = ocr_image(path, engine=engine, options=options)
+        source: Path | bytes = _degrade(path, args.degrade) if args.degrade else path
+        res: OcrResult = ocr_image(source, engine=engine, options=options, name=str(path))
         cpu, wall = time.process_time() - c0, time.perf_counter() - w0
         figid = path.stem
         row: dict[str, Any] = {"figid": figid, "cpu": cpu, "wall": wall, "lines": len(res.lines),
                                "size": [res.width, res.height]}
         if figid in scored:
             labels = [lab["text"] for lab in scored[figid]["labels"]]
-            lines = list(res.lines)
+            for cut in cuts:
+                kept = [ln for ln in res.lines if ln.confidence >= cut]
+                read_at[cut] += sum(label_read(lab, kept) for lab in labels)
+            lines = [ln for ln in res.lines if ln.confidence >= args.min_confidence]
             read = [lab for lab in labels if label_read(lab, lines)]
             strict = [lab for lab in labels if label_read(lab, lines, greek=False)]
             row.update(labels=len(labels), read=len(read), read_strict=len(strict),
@@ -171,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         "labels": n_labels,
         "label_read_rate": round(n_read / n_labels, 4) if n_labels else None,
         "label_read_rate_strict": round(n_read_strict / n_labels, 4) if n_labels else None,
+        "label_read_rate_by_min_confidence": {
+            str(c): round(v / n_labels, 4) for c, v in read_at.items()
+        } if n_labels else None,
         "cpu_s_median": round(statistics.median(cpus), 3),
         "cpu_s_p90": round(p90(cpus), 3),
         "wall_s_median": round(statistics.median(walls), 3),

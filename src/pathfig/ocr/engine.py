@@ -9,8 +9,9 @@ in :data:`ENGINES`; no other stage changes.
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -50,7 +51,7 @@ def _rapidocr_factory(**params: Any) -> OcrEngine:
 #: Engine name → factory (a class or a function taking keyword parameters).
 ENGINES: dict[str, Callable[..., OcrEngine]] = {"rapidocr": _rapidocr_factory}
 
-_instances: dict[tuple[str, tuple[tuple[str, Any], ...]], OcrEngine] = {}
+_instances: dict[tuple[str, str], OcrEngine] = {}
 _lock = threading.Lock()
 
 
@@ -72,7 +73,7 @@ def get_engine(name: str = "rapidocr", **params: Any) -> OcrEngine:
         factory = ENGINES[name]
     except KeyError:
         raise OcrError(f"unknown OCR engine {name!r}; known engines: {', '.join(sorted(ENGINES))}") from None
-    key = (name, tuple(sorted(_freeze(params).items())))
+    key = (name, json.dumps(params, sort_keys=True, default=repr))
     with _lock:
         engine = _instances.get(key)
         if engine is None:
@@ -80,6 +81,3 @@ def get_engine(name: str = "rapidocr", **params: Any) -> OcrEngine:
             _instances[key] = engine
     return engine
 
-
-def _freeze(params: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}

@@ -80,6 +80,10 @@ class RapidOcrEngine:
         det_thresh: float = 0.3,
         det_limit_side_len: int = 736,
         use_cls: bool = True,
+        cls_horizontal: bool = False,
+        rec_min_width: int = 320,
+        rec_margin: float = 0.0,
+        rec_batch: int = 6,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         extra = dict(params or {})
@@ -93,10 +97,19 @@ class RapidOcrEngine:
             "Det.limit_side_len": int(det_limit_side_len),
             "Det.limit_type": "min",
             "Global.use_cls": bool(use_cls),
+            "Rec.rec_img_shape": [3, 48, int(rec_min_width)],
+            "Rec.rec_batch_num": int(rec_batch),
             **extra,
         }
+        self.use_cls = bool(use_cls)
+        self.cls_horizontal = bool(cls_horizontal)
+        self.settings["pathfig.cls_horizontal"] = self.cls_horizontal
+        self.rec_margin = float(rec_margin)
+        if self.rec_margin:
+            self.settings["pathfig.rec_margin"] = self.rec_margin
         self._ocr: Any = None
         self._lock = threading.Lock()
+        self._read_lock = threading.Lock()
         self._version: str | None = None
 
     @property
@@ -136,7 +149,7 @@ class RapidOcrEngine:
                 "Det.model_path": str(paths["det"]),
                 "Cls.model_path": str(paths["cls"]),
                 "Rec.model_path": str(paths["rec"]),
-                **self.settings,
+                **{k: v for k, v in self.settings.items() if not k.startswith("pathfig.")},
             }
             self._ocr = RapidOCR(params=params)
             return self._ocr
@@ -144,17 +157,37 @@ class RapidOcrEngine:
     def read(self, image: np.ndarray) -> list[Line]:
         """Read an ``(H, W, 3)`` RGB ``uint8`` image at its own resolution."""
         ocr = self._load()
+        # RapidOCR keeps per-call state; threads sharing this engine take turns.
+        with self._read_lock:
+            return self._read(ocr, image)
+
+    def _read(self, ocr: Any, image: np.ndarray) -> list[Line]:
         if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
             raise OcrError(f"expected an (H, W, 3) uint8 RGB array, got {image.shape} {image.dtype}")
+        from rapidocr.main import RapidOCRError
+
         bgr = np.ascontiguousarray(image[:, :, ::-1])   # the PaddleOCR models expect BGR
         op_record: dict[str, Any] = {"preprocess": {"ratio_h": 1.0, "ratio_w": 1.0}}
-        det, cls, rec, _crops = ocr.run_ocr_steps(bgr, op_record)
-        if det.boxes is None or rec.txts is None:
+        try:
+            crops, det = ocr.detect_and_crop(bgr, op_record)
+        except RapidOCRError:      # "the text detection result is empty"
             return []
+        cls_labels: list[tuple[str, float]] = [("0", 0.0)] * len(crops)
+        if self.use_cls:
+            # Upside-down horizontal text does not occur in figures, and the classifier
+            # sometimes flips upright labels (then read as garbage); vertical crops need it
+            # to tell text reading up from text reading down.
+            todo = [i for i in range(len(crops)) if self.cls_horizontal or _is_vertical(det.boxes[i])]
+            if todo:
+                turned, cls = ocr.cls_and_rotate([crops[i] for i in todo])
+                for j, i in enumerate(todo):
+                    crops[i] = turned[j]
+                    cls_labels[i] = cls.cls_res[j]
+        padded, keep = _pad_right(crops, self.rec_margin)
+        rec = ocr.recognize_txt(padded)
         pad = op_record.get("padding_1", {})
         top, left = float(pad.get("top", 0)), float(pad.get("left", 0))
         h, w = image.shape[:2]
-        cls_labels = cls.cls_res if cls.cls_res is not None else [("0", 0.0)] * len(rec.txts)
         cls_thresh = float(ocr.cfg.Cls.cls_thresh)
         lines: list[Line] = []
         for i, (text, score) in enumerate(zip(rec.txts, rec.scores)):
@@ -165,9 +198,9 @@ class RapidOcrEngine:
             pts[:, 1] = np.clip(pts[:, 1] - top, 0, h)
             label, cls_score = cls_labels[i]
             flipped = "180" in str(label) and float(cls_score) > cls_thresh
-            quad, orientation = _reading_quad(pts, flipped)
+            quad, orientation = _reading_quad(pts, flipped, vertical=_is_vertical(det.boxes[i]))
             info = rec.word_results[i] if rec.word_results else None
-            centres, confs = _char_positions(text, info)
+            centres, confs = _char_positions(text, info, keep[i])
             lines.append(line_from_quad(
                 text, quad, confidence=float(score), orientation=orientation,
                 char_centres=centres, char_confidences=confs,
@@ -175,7 +208,41 @@ class RapidOcrEngine:
         return lines
 
 
-def _reading_quad(pts: np.ndarray, flipped: bool) -> tuple[Quad, int]:
+def _pad_right(crops: list[np.ndarray], margin: float) -> tuple[list[np.ndarray], list[float]]:
+    """Give each line crop a blank right margin of ``margin`` × its height.
+
+    The recogniser tends to drop a line's last character when the text runs to the end of
+    its input; RapidOCR's fixed minimum width (320 px at height 48) hides this for short
+    words at a large cost, a margin proportional to the text height does it cheaply. The
+    margin is the grey RapidOCR pads with. Returns the crops and, for each, the share of
+    its width that is text.
+    """
+    if margin <= 0:
+        return crops, [1.0] * len(crops)
+    out, keep = [], []
+    for c in crops:
+        h, w = c.shape[:2]
+        extra = int(round(margin * h))
+        if extra <= 0 or w == 0:
+            out.append(c)
+            keep.append(1.0)
+            continue
+        padded = np.full((h, w + extra, c.shape[2]), 128, dtype=c.dtype)
+        padded[:, :w] = c
+        out.append(padded)
+        keep.append(w / (w + extra))
+    return out, keep
+
+
+def _is_vertical(pts: np.ndarray) -> bool:
+    """Whether RapidOCR turns this box's crop a quarter (at least 1.5× taller than wide)."""
+    pts = np.asarray(pts, dtype=np.float64)
+    width = int(max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3])))
+    height = int(max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2])))
+    return width > 0 and height / width >= 1.5
+
+
+def _reading_quad(pts: np.ndarray, flipped: bool, *, vertical: bool) -> tuple[Quad, int]:
     """Corners in reading order and the reading direction, as RapidOCR cropped the line.
 
     RapidOCR crops ``pts`` (TL, TR, BR, BL) to a rectangle and turns crops at least 1.5× taller
@@ -183,9 +250,6 @@ def _reading_quad(pts: np.ndarray, flipped: bool) -> tuple[Quad, int]:
     the classifier then flips upside-down crops (text reading bottom-to-top).
     """
     p = [(float(x), float(y)) for x, y in pts]
-    width = max(np.linalg.norm(pts[0] - pts[1]), np.linalg.norm(pts[2] - pts[3]))
-    height = max(np.linalg.norm(pts[0] - pts[3]), np.linalg.norm(pts[1] - pts[2]))
-    vertical = int(width) > 0 and int(height) / int(width) >= 1.5
     if vertical:
         quad: Quad = (p[1], p[2], p[3], p[0])
         orientation = 270
@@ -198,8 +262,13 @@ def _reading_quad(pts: np.ndarray, flipped: bool) -> tuple[Quad, int]:
     return quad, orientation
 
 
-def _char_positions(text: str, info: Any) -> tuple[list[float] | None, list[float] | None]:
-    """Centre of every character of ``text`` as a fraction of the line, from CTC columns."""
+def _char_positions(
+    text: str, info: Any, keep: float = 1.0,
+) -> tuple[list[float] | None, list[float] | None]:
+    """Centre of every character of ``text`` as a fraction of the line, from CTC columns.
+
+    ``keep`` is the share of the recogniser's input that was the line (the rest a margin).
+    """
     if info is None or not getattr(info, "word_cols", None) or not info.line_txt_len:
         return None, None
     cols = [c for word in info.word_cols for c in word]
@@ -207,7 +276,7 @@ def _char_positions(text: str, info: Any) -> tuple[list[float] | None, list[floa
     slots = [i for i, ch in enumerate(text) if not ch.isspace()]
     if len(cols) != len(slots):
         return None, list(confs) if confs else None
-    length = float(info.line_txt_len)
+    length = float(info.line_txt_len) * keep
     centres: list[float | None] = [None] * len(text)
     for i, col in zip(slots, cols):
         centres[i] = min(1.0, (col + 0.5) / length)

@@ -109,7 +109,14 @@ def read_lines(image: np.ndarray, engine: OcrEngine, options: OcrOptions, *, lab
     return _index(_reading_order(lines))
 
 
+#: A tile whose pixel values span at most this range is blank: no text to find.
+_BLANK_RANGE = 12
+
+
 def _read(img: np.ndarray, engine: OcrEngine, label: str) -> list[Line]:
+    # Blank regions (the empty margins of big figures) cost a detector pass and hold nothing.
+    if img.size == 0 or int(img.max()) - int(img.min()) <= _BLANK_RANGE:
+        return []
     try:
         return list(engine.read(img))
     except OcrError as exc:
