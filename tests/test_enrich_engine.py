@@ -212,3 +212,13 @@ def test_gene_search_ranks_sets_holding_all_genes() -> None:
 def test_empty_library_is_an_error() -> None:
     with pytest.raises(EnrichError, match="no usable gene sets"):
         GeneSetLibrary.from_sets({})
+
+
+def test_sorted_fallback_equals_lookup_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathfig.enrich import engine
+
+    lib = GeneSetLibrary.from_sets(_random_library(4))
+    query = [str(g) for g in range(1, 120, 2)]
+    table = lib.enrich(query).records()
+    monkeypatch.setattr(engine, "_MAX_TABLE", 0)  # force np.unique instead of the dense table
+    assert lib.enrich(query).records() == table

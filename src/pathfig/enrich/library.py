@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 
 UniverseKind = Literal["library", "protein-coding", "background"]
 
+#: Prepared universes kept per library (the two named ones plus the most recent backgrounds).
+_MAX_UNIVERSES = 10
+
 
 class EnrichError(PathfigError):
     """Enrichment cannot run as asked (no usable gene sets, no query gene in the universe, ...)."""
@@ -322,6 +325,8 @@ class GeneSetLibrary:
         values, rank = np.unique(u.set_sizes, return_inverse=True)
         u = Universe(kind=u.kind, size=u.size, set_sizes=u.set_sizes, in_library=u.in_library, members=u.members,
                      report=u.report, size_values=values.astype(np.int64), size_rank=rank.astype(np.int64))
+        if len(self._universes) >= _MAX_UNIVERSES:  # a long-lived process sees many backgrounds
+            del self._universes[next(k for k in self._universes if isinstance(k, tuple))]
         self._universes[key] = u
         return u
 
