@@ -56,6 +56,7 @@ def _register() -> None:
     register_ner(app)
     register_annotate(app)
     register_run(app)
+    __import__("pathfig.classify.cli", fromlist=["register"]).register(app)  # `pathfig classify`
     __import__("pathfig.enrich.cli", fromlist=["register"]).register(app)  # `pathfig enrich`
     register_publish(app)
     register_collect(app)

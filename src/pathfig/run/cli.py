@@ -33,6 +33,12 @@ LexiconPath = Annotated[
                       "(default: the bundled human lexicon)."),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Threshold = Annotated[
+    float, typer.Option("--threshold", min=0.0, max=1.0,
+                        help="Figures whose pathway score (pathfig classify) is below this are recorded as "
+                             "not pathway figures and not read.")
+]
+ReadAll = Annotated[bool, typer.Option("--all", help="Read every figure, whatever its pathway score (still stored).")]
 
 
 def run_command(
@@ -42,10 +48,14 @@ def run_command(
     force: Force = False,
     lexicon: LexiconPath = None,
     quiet: Quiet = False,
+    threshold: Threshold = 0.5,
+    read_all: ReadAll = False,
 ) -> None:
     """Read figure images into gene tables: OCR, gene recognition, store, exports.
 
     Each image may have a sidecar <stem>.yml/.yaml/.json with its metadata (figid, figtitle, papertitle, caption, ...). Outputs in --out: genes.tsv, figures.jsonl, gmt/pathfig-Homo_sapiens.gmt, ocr/<figid>.json and the store pathfig.sqlite. Re-running skips figures already done; failed figures are recorded and the batch goes on.
+
+    Each figure is first scored by the pathway-figure classifier (stored, and published as automl_pathway); a figure scoring below --threshold is recorded as not a pathway figure (status not_pathway) and not read, unless --all is given.
 
     Exit code 0 when at least one figure has results, 1 when every figure failed or the run could not start, 130 when interrupted.
     """  # noqa: E501 - typer keeps docstring line breaks in --help
@@ -54,7 +64,8 @@ def run_command(
     if not inputs:
         typer.echo(f"no input given: reading the sample figures in {sample_figures_dir()}", err=True)
     try:
-        summary = run(inputs or [], out, workers=workers, force=force, lexicon=lexicon, progress=not quiet)
+        summary = run(inputs or [], out, workers=workers, force=force, lexicon=lexicon, progress=not quiet,
+                      pathway_threshold=threshold, read_all=read_all)
     except PathfigError as exc:
         # Same shape as pathfig.cli.fail; not imported from there so this module loads on its own.
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)

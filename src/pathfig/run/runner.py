@@ -89,6 +89,17 @@ def _resolve_lexicon(spec: Lexicon | str | Path | None) -> tuple[Lexicon | str |
     return spec, lexicon_version(spec)
 
 
+def _classifier_versions(threshold: float, read_all: bool) -> dict[str, str]:
+    """Load the classifier now, in the parent (fails fast; forked workers inherit it).
+
+    Its version and the gate join the run versions: a new model, threshold or ``--all`` redoes
+    the figures (OCR results come from the cache).
+    """
+    from pathfig.classify import default_classifier
+
+    return {"classifier": default_classifier().version, "pathway_gate": "all" if read_all else f"{threshold:g}"}
+
+
 def _sha256(path: str) -> tuple[str, int]:
     h = hashlib.sha256()
     size = 0
@@ -115,6 +126,8 @@ def run(
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = True,
     engine: str = DEFAULT_ENGINE,
+    pathway_threshold: float | None = None,
+    read_all: bool = False,
 ) -> RunSummary:
     """Read every figure in ``inputs`` into the store of ``out_dir`` and export its tables.
 
@@ -124,6 +137,10 @@ def run(
     is raised only for problems with the run as a whole (no images, bad lexicon, unusable store).
     On Ctrl-C, figures finished so far are kept and exported, then ``KeyboardInterrupt`` is
     re-raised with the partial summary in ``exc.args[0]``.
+
+    With ``pathway_threshold``, each figure is first scored by :mod:`pathfig.classify` (the score
+    is stored as ``automl_pathway``); one scoring below it is recorded as ``not_pathway`` and not
+    read (no OCR, no genes) unless ``read_all``. ``None`` (the library default) does not classify.
     """
     started = time.perf_counter()
     out = Path(out_dir)
@@ -136,6 +153,8 @@ def run(
     lex, lex_version = _resolve_lexicon(lexicon)
     versions = {"engine": engine, "engine_version": worker.engine_version(engine), "lexicon": lex_version,
                 "pathfig": __version__, "annotation": worker.warm_annotator()}
+    if pathway_threshold is not None:
+        versions.update(_classifier_versions(pathway_threshold, read_all))
     n_workers = max(1, workers if workers is not None else _default_workers())
     summary = RunSummary(out_dir=out, images=n_images, workers=n_workers, rejected=len(collected.problems),
                          problems=[(p.figid, f"{p.path}: {p.error}") for p in collected.problems])
@@ -147,7 +166,8 @@ def run(
             for p in collected.problems
         ])
         todo = _plan(store, collected.figures, collected.sidecar_errors, summary, force=force, versions=versions)
-        tasks = [worker.FigureTask(figid=f.figid, path=f.path, engine=engine, cache_dir=cache_dir, metadata=f.metadata)
+        tasks = [worker.FigureTask(figid=f.figid, path=f.path, engine=engine, cache_dir=cache_dir, metadata=f.metadata,
+                                   pathway_threshold=pathway_threshold, read_all=read_all)
                  for f in todo]
         n_workers = min(n_workers, max(1, len(tasks)))
         summary.workers = n_workers
@@ -199,7 +219,8 @@ def _plan(
                   f"{MAX_BYTES / 2**20:.0f} MB limit", stage="read")
             continue
         old = store.get_figure(fig.figid)
-        if not force and old is not None and old.status == "ok" and old.sha256 == sha and old.run_versions == versions:
+        if (not force and old is not None and old.status in ("ok", "not_pathway") and old.sha256 == sha
+                and old.run_versions == versions):
             if old.metadata != fig.metadata or old.source_path != fig.path or old.sidecar_path != fig.sidecar:
                 store.update_source(fig)  # metadata edits need no re-reading
             summary.skipped += 1
@@ -226,10 +247,21 @@ def _store_outcome(store: Store, o: worker.FigureOutcome, summary: RunSummary, *
     if not o.ok:
         _fail(store, summary, o.figid, o.error, stage=o.stage, timings=o.timings)
         return
+    if o.not_pathway:
+        store.record_not_pathway(o.figid, automl_pathway=o.automl_pathway or 0.0,
+                                 classifier_version=versions.get("classifier", ""), width=o.width or None,
+                                 height=o.height or None, pathfig_version=__version__, timings=o.timings,
+                                 run_versions=versions)
+        summary.ok += 1
+        summary.not_pathway += 1
+        logger.info("[%s] not a pathway figure (score %.3f): not read", o.figid, o.automl_pathway or 0.0)
+        return
     store.record_ok(
         o.figid, words=o.words, mentions=o.mentions, width=o.width, height=o.height,
         ocr_engine=o.engine, ocr_engine_version=o.engine_version, lexicon_version=versions["lexicon"],
         pathfig_version=__version__, timings=o.timings, run_versions=versions,
+        automl_pathway=o.automl_pathway,
+        classifier_version=versions.get("classifier", "") if o.automl_pathway is not None else "",
     )
     store.record_annotations(o.figid, organisms=o.organisms, candidates=o.organism_candidates, lexicons=o.lexicons,
                              entities=o.entities)

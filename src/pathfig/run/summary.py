@@ -24,6 +24,8 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     rejected: int = 0
+    #: Of ``ok``: figures the classifier scored below the threshold, so not read.
+    not_pathway: int = 0
     #: (figure, gene) pairs and mentions over this run's figures whose status is ok.
     genes: int = 0
     mentions: int = 0
@@ -72,6 +74,9 @@ class RunSummary:
             + f" — {self.images} images",
             f"genes: {self.genes} figure-gene pairs ({self.distinct_genes} distinct), {self.mentions} mentions",
         ]
+        if self.not_pathway:
+            out.insert(1, f"not pathway figures: {self.not_pathway} of the ok (pathway score below the threshold: "
+                          "not read; --all reads them)")
         if self.processed:
             out.append(
                 f"time: {self.wall_seconds:.1f} s, {self.seconds_per_figure:.2f} s/figure with {self.workers} "

@@ -29,6 +29,7 @@ __all__ = [
     "FigureOutcome",
     "FigureTask",
     "annotate",
+    "classify_figure",
     "engine_version",
     "init_worker",
     "limit_threads",
@@ -56,6 +57,10 @@ class FigureTask:
     cache_dir: str | None = None
     #: The figure's sidecar metadata (title, caption...): organism inference and entities read it.
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: Classify first and skip figures scoring below this (None: do not classify).
+    pathway_threshold: float | None = None
+    #: Classify (the score is stored) but read figures below the threshold too.
+    read_all: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,6 +86,10 @@ class FigureOutcome:
     lexicons: dict[str, str] = field(default_factory=dict)
     #: Chemicals and diseases in the figure's words and its title/caption (EntityMention objects).
     entities: tuple[Any, ...] = ()
+    #: P(pathway figure) when the task asked for classification (pathfig.classify).
+    automl_pathway: float | None = None
+    #: Scored below the threshold: not read (no words, no mentions).
+    not_pathway: bool = False
 
 
 # Per-process state set by init_worker (or directly, when the run uses this process).
@@ -100,6 +109,15 @@ def ocr_figure(path: str, *, engine: str, cache_dir: str | None) -> OcrResult:
     from pathfig.ocr import ocr_image
 
     return ocr_image(path, engine=engine, cache_dir=cache_dir)
+
+
+def classify_figure(path: str) -> tuple[float, int, int]:
+    """The classify stage (a seam: tests replace it with a fake): score, image width and height."""
+    from pathfig.classify import default_classifier
+    from pathfig.ocr.images import load_image
+
+    rgb = load_image(path)
+    return default_classifier().score(rgb), int(rgb.shape[1]), int(rgb.shape[0])
 
 
 def recognizer(lexicon: Lexicon | str | None) -> Any:
@@ -205,15 +223,36 @@ def process_figure(task: FigureTask) -> FigureOutcome:
     # CPU seconds too: on a busy machine wall time per figure says more about the machine.
     cpu_start = time.process_time()
     base = {"figid": task.figid, "pid": os.getpid()}
+    score: float | None = None
+    if task.pathway_threshold is not None:
+        from pathfig.ocr.images import ImageFileError
+
+        try:
+            score, width, height = classify_figure(task.path)
+        except ImageFileError:
+            pass  # unreadable: the OCR stage reports it as it always has
+        except Exception as exc:  # noqa: BLE001 - recorded per figure; the batch goes on
+            timings["classify"] = timings["total"] = round(time.perf_counter() - start, 4)
+            logger.debug("[%s] classification failed", task.figid, exc_info=True)
+            return FigureOutcome(ok=False, stage="classify", error=_error_text(exc), timings=timings,
+                                 peak_rss_mb=_peak_rss_mb(), **base)
+        timings["classify"] = round(time.perf_counter() - start, 4)
+        if score is not None and score < task.pathway_threshold and not task.read_all:
+            timings["total"] = timings["classify"]
+            timings["cpu"] = round(time.process_time() - cpu_start, 4)
+            return FigureOutcome(ok=True, not_pathway=True, automl_pathway=score, width=width, height=height,
+                                 timings=timings, peak_rss_mb=_peak_rss_mb(), **base)
+    ocr_start = time.perf_counter()
     try:
         result = ocr_figure(task.path, engine=task.engine, cache_dir=task.cache_dir)
     except Exception as exc:  # noqa: BLE001 - recorded per figure; the batch goes on
-        timings["ocr"] = timings["total"] = round(time.perf_counter() - start, 4)
+        timings["ocr"] = round(time.perf_counter() - ocr_start, 4)
+        timings["total"] = round(time.perf_counter() - start, 4)
         logger.debug("[%s] OCR failed", task.figid, exc_info=True)
         return FigureOutcome(ok=False, stage="ocr", error=_error_text(exc), timings=timings,
                              peak_rss_mb=_peak_rss_mb(), **base)
     t_ocr = time.perf_counter()
-    timings["ocr"] = round(t_ocr - start, 4)
+    timings["ocr"] = round(t_ocr - ocr_start, 4)
     words = _words_of(result)
     try:
         mentions = tuple(recognize(words, _STATE["lexicon"]))
@@ -238,5 +277,5 @@ def process_figure(task: FigureTask) -> FigureOutcome:
     return FigureOutcome(
         ok=True, words=words, mentions=mentions, width=result.width, height=result.height,
         engine=result.engine, engine_version=result.engine_version, timings=timings,
-        peak_rss_mb=_peak_rss_mb(), **base, **extra,
+        peak_rss_mb=_peak_rss_mb(), automl_pathway=score, **base, **extra,
     )
