@@ -111,7 +111,7 @@ def test_version_names_libraries_and_models(engine: RapidOcrEngine) -> None:
     assert "rapidocr=3.10.0" in v and "onnxruntime=" in v
     for name in BUNDLED_MODELS.values():
         assert name in v
-    assert RapidOcrEngine(box_thresh=0.4).version != v, "thresholds are part of the version"
+    assert RapidOcrEngine(box_thresh=0.3).version != v, "thresholds are part of the version"
     assert get_engine("rapidocr") is engine, "one engine (one model load) per process"
 
 

@@ -17,7 +17,7 @@ from pathfig.errors import OcrError
 from pathfig.models import Box, Line, OcrResult
 from pathfig.ocr import ENGINES, OcrOptions, get_engine, ocr_image
 from pathfig.ocr.geometry import containment, iou, rotate_box_back
-from pathfig.ocr.stage import merge_tiles, merge_vertical, plan_tiles
+from pathfig.ocr.stage import content_box, merge_tiles, merge_vertical, plan_tiles
 from pathfig.ocr.words import box_quad, line_from_quad, split_words
 
 Colour = tuple[int, int, int]
@@ -33,17 +33,24 @@ class ColourEngine:
         self.version = version
         self.calls = 0
         self.shapes: list[tuple[int, ...]] = []
+        self.seen: dict[str, tuple[float, float]] = {}   # label → block size as last seen
 
     def read(self, image: np.ndarray) -> list[Line]:
         self.calls += 1
         self.shapes.append(image.shape)
         lines = []
-        for colour, text in self.labels.items():
-            mask = np.all(np.abs(image.astype(int) - colour) <= 3, axis=2)
+        # Each pixel belongs to the nearest of white and the label colours, so resampled
+        # edges count half-way, as ink would.
+        palette = [(255, 255, 255), *self.labels]
+        px = image.astype(int)
+        nearest = np.argmin([np.abs(px - c).sum(axis=2) for c in palette], axis=0)
+        for k, (colour, text) in enumerate(self.labels.items(), start=1):
+            mask = nearest == k
             ys, xs = np.nonzero(mask)
             if len(xs) < 4:
                 continue
             box = Box(float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1))
+            self.seen[text] = (box.width, box.height)
             if box.width >= box.height:
                 lines.append(line_from_quad(text, box_quad(box), confidence=0.95))
             else:  # vertical text read upright: garbage, as real engines do
@@ -74,7 +81,7 @@ def test_small_figure_is_upscaled_and_boxes_come_back() -> None:
     blocks = {RED: (10, 10, 60, 22), GREEN: (100, 50, 180, 64)}
     eng = ColourEngine({RED: "TP53 MDM2", GREEN: "AKT1"})
     res = ocr_image(_canvas(300, 100, blocks), engine=eng, options=OcrOptions(upscale=2.0))
-    assert eng.shapes == [(200, 600, 3)], "the engine saw the figure at twice the size"
+    assert eng.seen["TP53 MDM2"] == pytest.approx((100, 24), abs=1), "the engine saw it twice as large"
     assert (res.width, res.height) == (300, 100)
     (tp,) = _find(res, "TP53 MDM2")
     assert _near(tp.box, blocks[RED])
@@ -88,7 +95,7 @@ def test_small_figure_is_upscaled_and_boxes_come_back() -> None:
 def test_no_upscale_for_larger_figures() -> None:
     eng = ColourEngine({RED: "TP53"})
     ocr_image(_canvas(1200, 300, {RED: (10, 10, 60, 22)}), engine=eng, options=OcrOptions(upscale_below=1000))
-    assert eng.shapes == [(300, 1200, 3)]
+    assert eng.seen["TP53"] == (50, 12)
 
 
 def test_word_line_index_is_the_line_position() -> None:
@@ -135,6 +142,23 @@ def test_vertical_pass_reads_vertical_labels() -> None:
     assert not _find(res, "|||"), "the weak upright reading of the vertical label is replaced"
 
 
+def test_blank_margins_are_trimmed_before_reading() -> None:
+    # A lone label on a large empty canvas: the engine gets its surroundings only.
+    eng = ColourEngine({RED: "BRCA1"})
+    res = ocr_image(_canvas(1500, 1200, {RED: (1300, 1100, 1360, 1112)}), engine=eng, upscale=1.0)
+    (shape,) = eng.shapes
+    assert shape[0] < 100 and shape[1] < 150
+    assert _near(res.lines[0].box, (1300, 1100, 1360, 1112))
+    assert (res.width, res.height) == (1500, 1200)
+
+
+def test_content_box_uses_the_border_colour() -> None:
+    a = np.full((100, 200, 3), (30, 60, 90), np.uint8)     # dark blue background
+    a[40:50, 120:160] = 255
+    assert content_box(a, margin=5) == (115, 35, 165, 55)
+    assert content_box(np.full((20, 20, 3), 7, np.uint8)) is None
+
+
 def test_low_confidence_lines_are_dropped() -> None:
     eng = ColourEngine({TEAL: "x"})
     res = ocr_image(_canvas(100, 100, {TEAL: (10, 10, 20, 90)}), engine=eng,
@@ -163,7 +187,7 @@ def test_options_overrides_and_unknown_option() -> None:
     eng = ColourEngine({RED: "TP53"})
     img = _canvas(100, 60, {RED: (5, 5, 50, 20)})
     ocr_image(img, engine=eng, upscale=1.0)
-    assert eng.shapes[-1] == (60, 100, 3)
+    assert eng.seen["TP53"] == (45, 15)
     with pytest.raises(TypeError, match="unknown option"):
         ocr_image(img, engine=eng, upscael=2)
 

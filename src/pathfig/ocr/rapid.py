@@ -62,12 +62,22 @@ def _dist_version(name: str) -> str:
 class RapidOcrEngine:
     """RapidOCR with the bundled PP-OCRv6 small detector and recogniser.
 
-    Parameters are RapidOCR detector settings (see its ``config.yaml``): ``box_thresh`` (min
-    mean score of a detected box), ``unclip_ratio`` (how far a box is grown around the text),
-    ``det_thresh`` (pixel threshold of the text map), ``det_limit_side_len`` (the detector
-    scales the *short* side up to at least this), ``use_cls`` (the 0°/180° line classifier,
-    which tells text reading up from text reading down). ``params`` passes further
-    RapidOCR keys (``{"Det.max_candidates": 2000}``); keys that choose models are refused.
+    Detector settings (RapidOCR's ``config.yaml``): ``box_thresh`` (minimum mean score of a
+    detected box), ``unclip_ratio`` (how far a box is grown around its text), ``det_thresh``
+    (pixel threshold of the text map), ``det_limit_side_len`` (the detector enlarges the
+    *short* side to at least this, as long as the long side stays within ``det_max_side``).
+
+    ``use_cls`` runs the 0°/180° line classifier, which tells vertical text reading up from
+    text reading down; ``cls_horizontal`` also runs it on horizontal lines (off: upside-down
+    labels do not occur in figures and the classifier sometimes flips upright ones).
+
+    Recogniser input: each line crop, scaled to 48 px high, gets a grey right margin of
+    ``rec_margin`` × its height and is padded to at least ``rec_min_width`` px; crops are
+    recognised ``rec_batch`` at a time (batches are padded to their widest crop). RapidOCR's
+    own choice (320 px minimum, batches of 6) reads as well but costs about a third more.
+
+    ``params`` passes further RapidOCR keys (``{"Det.max_candidates": 2000}``); keys that
+    choose models are refused. The defaults were chosen with ``bench/ocr_label_recall.py``.
     """
 
     name = "rapidocr"
@@ -75,38 +85,42 @@ class RapidOcrEngine:
     def __init__(
         self,
         *,
-        box_thresh: float = 0.5,
+        box_thresh: float = 0.4,
         unclip_ratio: float = 1.6,
         det_thresh: float = 0.3,
         det_limit_side_len: int = 736,
+        det_max_side: int = 2000,
         use_cls: bool = True,
         cls_horizontal: bool = False,
-        rec_min_width: int = 320,
-        rec_margin: float = 0.0,
-        rec_batch: int = 6,
+        rec_min_width: int = 48,
+        rec_margin: float = 1.0,
+        rec_batch: int = 1,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         extra = dict(params or {})
         for key in extra:
             if key.rsplit(".", 1)[-1] in _FORBIDDEN:
                 raise OcrError(f"RapidOCR parameter {key!r} is not allowed: pathfig only uses the bundled models")
+        self.use_cls = bool(use_cls)
+        self.cls_horizontal = bool(cls_horizontal)
+        self.det_limit_side_len = int(det_limit_side_len)
+        self.det_max_side = int(det_max_side)
+        self.rec_margin = float(rec_margin)
+        #: RapidOCR parameters (passed on) and pathfig's own (``pathfig.*``): all in the version.
         self.settings: dict[str, Any] = {
             "Det.box_thresh": float(box_thresh),
             "Det.unclip_ratio": float(unclip_ratio),
             "Det.thresh": float(det_thresh),
-            "Det.limit_side_len": int(det_limit_side_len),
+            "Det.limit_side_len": self.det_limit_side_len,
             "Det.limit_type": "min",
-            "Global.use_cls": bool(use_cls),
+            "Global.use_cls": self.use_cls,
             "Rec.rec_img_shape": [3, 48, int(rec_min_width)],
             "Rec.rec_batch_num": int(rec_batch),
             **extra,
+            "pathfig.det_max_side": self.det_max_side,
+            "pathfig.cls_horizontal": self.cls_horizontal,
+            "pathfig.rec_margin": self.rec_margin,
         }
-        self.use_cls = bool(use_cls)
-        self.cls_horizontal = bool(cls_horizontal)
-        self.settings["pathfig.cls_horizontal"] = self.cls_horizontal
-        self.rec_margin = float(rec_margin)
-        if self.rec_margin:
-            self.settings["pathfig.rec_margin"] = self.rec_margin
         self._ocr: Any = None
         self._lock = threading.Lock()
         self._read_lock = threading.Lock()
@@ -168,6 +182,12 @@ class RapidOcrEngine:
 
         bgr = np.ascontiguousarray(image[:, :, ::-1])   # the PaddleOCR models expect BGR
         op_record: dict[str, Any] = {"preprocess": {"ratio_h": 1.0, "ratio_w": 1.0}}
+        # The detector enlarges the short side to det_limit_side_len; for a wide strip (one
+        # line of labels) that would make a 4000 px wide input. Cap the long side instead.
+        short, long_ = min(image.shape[:2]), max(image.shape[:2])
+        limit = min(self.det_limit_side_len, int(short * self.det_max_side / long_))
+        det_model = ocr._load_det_model()
+        det_model.limit_side_len = max(limit, 32)
         try:
             crops, det = ocr.detect_and_crop(bgr, op_record)
         except RapidOCRError:      # "the text detection result is empty"

@@ -40,7 +40,7 @@ from pathfig.ocr.geometry import (
 )
 from pathfig.ocr.images import DEFAULT_MAX_PIXELS
 
-__all__ = ["OcrOptions", "merge_tiles", "merge_vertical", "plan_tiles", "read_lines"]
+__all__ = ["OcrOptions", "content_box", "merge_tiles", "merge_vertical", "plan_tiles", "read_lines"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class OcrOptions:
     """How the OCR stage prepares a figure for the engine (defaults chosen in ``bench/``)."""
 
     #: Enlarge figures whose long side is at most ``upscale_below`` px by this factor (1: never).
-    upscale: float = 2.0
+    upscale: float = 1.5
     upscale_below: int = 1000
     #: Figures whose long side exceeds ``tile_above`` px are read in overlapping tiles.
     tile_above: int = 2000
@@ -109,20 +109,54 @@ def read_lines(image: np.ndarray, engine: OcrEngine, options: OcrOptions, *, lab
     return _index(_reading_order(lines))
 
 
-#: A tile whose pixel values span at most this range is blank: no text to find.
-_BLANK_RANGE = 12
+#: A pixel differing from the background colour by more than this (any channel) is content.
+_INK = 24
+#: Blank margin kept around the content when an image or tile is trimmed.
+_TRIM_MARGIN = 24
+
+
+def content_box(img: np.ndarray, margin: int = _TRIM_MARGIN) -> tuple[int, int, int, int] | None:
+    """The region of ``img`` holding anything but background, plus ``margin``; None if blank.
+
+    The background is the median colour of the image's border.
+    """
+    h, w = img.shape[:2]
+    if h == 0 or w == 0:
+        return None
+    border = np.concatenate([img[0], img[-1], img[:, 0], img[:, -1]])
+    bg = np.median(border, axis=0)
+    ink = (np.abs(img.astype(np.int16) - bg.astype(np.int16)) > _INK).any(axis=2)
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(ink.any(axis=0))
+    return (
+        max(0, int(cols[0]) - margin), max(0, int(rows[0]) - margin),
+        min(w, int(cols[-1]) + 1 + margin), min(h, int(rows[-1]) + 1 + margin),
+    )
 
 
 def _read(img: np.ndarray, engine: OcrEngine, label: str) -> list[Line]:
-    # Blank regions (the empty margins of big figures) cost a detector pass and hold nothing.
-    if img.size == 0 or int(img.max()) - int(img.min()) <= _BLANK_RANGE:
+    """Read the part of ``img`` that holds something; boxes in ``img``'s pixels.
+
+    Blank regions cost a detector pass and hold nothing. Trimming also matters for sparse
+    images: the detector misses small text on a large, mostly empty canvas (a 10 px label alone
+    on a 1600 px tile is not found; cropped to its surroundings it is).
+    """
+    region = content_box(img)
+    if region is None:
         return []
+    x0, y0, x1, y1 = region
+    part = img if (x0, y0, x1, y1) == (0, 0, img.shape[1], img.shape[0]) else np.ascontiguousarray(img[y0:y1, x0:x1])
     try:
-        return list(engine.read(img))
+        lines = list(engine.read(part))
     except OcrError as exc:
         raise OcrError(f"{label}: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - an engine crash on one figure must name it
         raise OcrError(f"{label}: OCR engine {engine.name!r} failed: {type(exc).__name__}: {exc}") from exc
+    if x0 or y0:
+        lines = [map_line(ln, lambda b: shift_box(b, x0, y0)) for ln in lines]
+    return lines
 
 
 def _read_tiled(img: np.ndarray, engine: OcrEngine, options: OcrOptions, *, label: str) -> list[Line]:
