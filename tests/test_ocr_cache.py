@@ -68,9 +68,9 @@ def test_engine_version_or_options_change_invalidates(tmp_path: Path) -> None:
     v2 = CountingEngine("2")           # e.g. a new model file or rapidocr release
     res = ocr_image(fig, engine=v2, cache_dir=cache)
     assert v2.calls == 1 and res.engine_version == "2"
-    ocr_image(fig, engine=v2, cache_dir=cache, upscale=1.5)
+    ocr_image(fig, engine=v2, cache_dir=cache, upscale=3.0)  # not the default (1.5)
     assert v2.calls == 2, "options that change the output are part of the key"
-    ocr_image(fig, engine=v2, cache_dir=cache, upscale=1.5, max_pixels=10_000_000)
+    ocr_image(fig, engine=v2, cache_dir=cache, upscale=3.0, max_pixels=10_000_000)
     assert v2.calls == 2, "max_pixels only decides whether to read at all"
     ocr_image(fig, engine=v1, cache_dir=cache)
     assert v1.calls == 1, "the old version's entry is still there"
