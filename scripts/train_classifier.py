@@ -222,33 +222,53 @@ def _code_key(source: str) -> bytes:
     return ast.dump(tree).encode()
 
 
-def code_fingerprint() -> str:
-    """A hash of the feature and generator code and of the data recipe: the feature cache's key."""
-    import inspect
-    import textwrap
+#: Generator modules each generated kind is drawn with, besides the shared ones: editing one
+#: module recomputes only the features of its kinds.
+_SYNTH_SHARED = ("__init__.py", "draw.py", "text.py", "words.py")
+_SYNTH_MODULES = {"plots": ("plots.py",), "heatmap": ("plots.py",), "enrichment": ("plots.py",),
+                  "blot": ("lab.py",), "micrograph": ("lab.py",), "photo": ("lab.py",),
+                  "flowchart": ("schemes.py",), "molecule": ("schemes.py",), "table": ("schemes.py",),
+                  "composite": ("plots.py", "lab.py"), "schematic": ("other.py",), "pathway": ("pathway.py",)}
 
+
+def _hash(*parts: bytes) -> str:
     h = hashlib.sha256()
-    pkg = ROOT / "src" / "pathfig" / "classify"
-    for p in sorted([pkg / "features.py", *sorted((pkg / "synth").glob("*.py"))]):
-        h.update(_code_key(p.read_text(encoding="utf-8")))
-    for fn in (_seed, build_items, _jpeg, _resize, degrade, render):
-        h.update(_code_key(textwrap.dedent(inspect.getsource(fn))))
-    h.update(f"{SEED}".encode())
+    for part in parts:
+        h.update(part)
     return h.hexdigest()[:12]
 
 
-def _cache_file(cache: Path, item: Item) -> Path:
-    return cache / (item.id.replace("/", "__") + ".npy")
+def cache_keys() -> tuple[str, dict[str, str]]:
+    """Keys of the feature cache: one for the features and the data recipe (the folder), one per
+    generated kind (its generator modules). Layout and comments do not change them."""
+    import inspect
+    import textwrap
+
+    pkg = ROOT / "src" / "pathfig" / "classify"
+    recipe = [_code_key(textwrap.dedent(inspect.getsource(fn)))
+              for fn in (_seed, build_items, _jpeg, _resize, degrade, render)]
+    base = _hash(_code_key((pkg / "features.py").read_text(encoding="utf-8")), *recipe, str(SEED).encode())
+    synth = pkg / "synth"
+    code = {p.name: _code_key(p.read_text(encoding="utf-8")) for p in sorted(synth.glob("*.py"))}
+    kinds = {kind: _hash(*(code[m] for m in (*_SYNTH_SHARED, *mods))) for kind, mods in _SYNTH_MODULES.items()}
+    kinds["*"] = _hash(*code.values())  # a kind not listed above depends on every module
+    return base, kinds
+
+
+def _cache_file(cache: Path, item: Item, kinds: dict[str, str]) -> Path:
+    sub = "files" if item.source != "generated" else f"{item.kind}-{kinds.get(item.kind, kinds['*'])}"
+    return cache / sub / (item.id.replace("/", "__") + ".npy")
 
 
 def _compute(args: tuple[Item, str]) -> tuple[str, np.ndarray | None, str, float]:
-    item, cache = args
+    item, path = args
     t0 = time.process_time()
     try:
         x = image_features(render(item))
     except Exception as exc:  # noqa: BLE001 - one bad image must not stop training; it is reported
         return item.id, None, f"{type(exc).__name__}: {exc}", 0.0
-    np.save(_cache_file(Path(cache), item), x)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, x)
     return item.id, x, "", time.process_time() - t0
 
 
@@ -261,16 +281,18 @@ def _init_worker() -> None:
 
 def extract(items: list[Item], cache: Path, workers: int) -> tuple[np.ndarray, list[str]]:
     """Feature rows for ``items`` (NaN rows for images that failed, with their errors)."""
-    cache.mkdir(parents=True, exist_ok=True)
+    base, kinds = cache_keys()
+    cache = cache / f"features-v{FEATURES_VERSION}-{base}"
+    logger.info("feature cache %s", cache)
     X = np.full((len(items), len(FEATURE_NAMES)), np.nan, np.float32)
     index = {it.id: i for i, it in enumerate(items)}
     todo = []
     for i, it in enumerate(items):
-        f = _cache_file(cache, it)
+        f = _cache_file(cache, it, kinds)
         if f.is_file():
             X[i] = np.load(f)
         else:
-            todo.append(it)
+            todo.append((it, str(f)))
     errors: list[str] = []
     if todo:
         logger.info("computing features of %d items (%d cached) with %d workers", len(todo), len(items) - len(todo),
@@ -280,8 +302,7 @@ def extract(items: list[Item], cache: Path, workers: int) -> tuple[np.ndarray, l
         start = time.perf_counter()
         cpu: list[float] = []
         with get_context("spawn").Pool(workers, initializer=_init_worker) as pool:
-            for k, (iid, x, err, sec) in enumerate(pool.imap_unordered(_compute, [(t, str(cache)) for t in todo],
-                                                                        chunksize=8)):
+            for k, (iid, x, err, sec) in enumerate(pool.imap_unordered(_compute, todo, chunksize=8)):
                 if x is None:
                     errors.append(f"{iid}: {err}")
                     logger.warning("%s: %s", iid, err)
@@ -422,9 +443,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
 
     items = build_items(args.shared, n_generated=N_GENERATED, n_pathways=N_PATHWAYS, quick=args.quick)
-    cache = args.cache / f"features-v{FEATURES_VERSION}-{code_fingerprint()}"
-    logger.info("%d items in %d groups; cache %s", len(items), len({it.group for it in items}), cache)
-    X, errors = extract(items, cache, args.workers)
+    logger.info("%d items in %d groups", len(items), len({it.group for it in items}))
+    X, errors = extract(items, args.cache, args.workers)
     ok = ~np.isnan(X).any(axis=1)
     if (~ok).any():
         logger.warning("%d items without features are left out", int((~ok).sum()))

@@ -85,6 +85,12 @@ def _table(rng: np.random.Generator) -> Image.Image:
     return gene_table(rng)
 
 
+def _schematic(rng: np.random.Generator) -> Image.Image:
+    from pathfig.classify.synth.other import schematic
+
+    return schematic(rng)
+
+
 def _pathway(rng: np.random.Generator) -> Image.Image:
     from pathfig.classify.synth.pathway import pathway
 
@@ -128,6 +134,7 @@ GENERATORS: dict[str, Generator] = {g.kind: g for g in (
     Generator("molecule", 0, _molecule, "2D chemical structures with names"),
     Generator("table", 0, _table, "tables of genes with values"),
     Generator("composite", 0, composite, "results figures mixing plots, blots, micrographs and heatmaps"),
+    Generator("schematic", 0, _schematic, "domain diagrams, phylogenetic trees, forest plots, alignments, timelines"),
     Generator("pathway", 1, _pathway, "pathway diagrams drawn in code (positives)"),
 )}
 
