@@ -191,3 +191,20 @@ def test_site_pages_carry_inferred_organisms_and_entity_keywords(tmp_path: Path)
     front = yaml.safe_load(text.split("---")[1])
     assert front["organisms"] == ["Arabidopsis thaliana"]  # no curated organisms: the inferred ones
     assert front["schema-jsonld"]["keywords"] == ["ATP", "inositol 1,4,5-trisphosphate"]
+
+
+def test_site_writes_per_figure_chemical_tables(tmp_path: Path) -> None:
+    import csv
+
+    from pathfig.publish.entities import CHEMICALS_COLUMNS
+    from pathfig.publish.site import publish_site
+
+    out = _store_with_annotations(tmp_path)
+    publish_site(out, tmp_path / "site", scaffold=False)
+    path = tmp_path / "site" / "_data" / "F2-chemicals.tsv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    assert tuple(rows[0]) == CHEMICALS_COLUMNS
+    assert {r[5] for r in rows[1:]} == {"ATP", "inositol 1,4,5-trisphosphate"}
+    assert all(r[0] == "F2" for r in rows[1:])
+    assert not (tmp_path / "site" / "_data" / "F2-diseases.tsv").exists()  # none recognised

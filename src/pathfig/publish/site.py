@@ -4,6 +4,7 @@ Layout of the site folder (the reference system's)::
 
     _figures/<figid>.md          front matter = the figure record (pathfig.publish.pages)
     _data/<figid>-genes.tsv      the genes recognised in the figure, reference columns
+    _data/<figid>-chemicals.tsv  its chemicals and ``-diseases.tsv`` its diseases (as the run's tables)
     figures.parquet              every published figure in one table, for data users
     _config.yml, _layouts/figure.html   a minimal site, written only when absent
 
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pathfig.publish.entities import CHEMICALS_COLUMNS, DISEASES_COLUMNS, entity_rows
 from pathfig.publish.exports import _atomic, clean_text, safe_filename
 from pathfig.publish.pages import FigurePage, render_page
 from pathfig.publish.parquet import write_figures_parquet
@@ -156,8 +158,10 @@ def publish_site(
     written: set[str] = set()
     table: list[tuple[FigurePage, list[MentionRecord]]] = []
     entity_names: dict[str, list[str]] = {}
+    entities_by_fig: dict[str, list] = {}
     for e in store.entity_mentions(status="ok"):  # chemicals then diseases, as recognised
         entity_names.setdefault(e.figid, []).append(e.name)
+        entities_by_fig.setdefault(e.figid, []).append(e)
     inferred = {figid: [str(o.get("name") or o.get("taxon_id")) for o in ann.organisms]
                 for figid, ann in store.annotations(status="ok").items()}
     for fig, mentions in _iter_published(store):
@@ -172,6 +176,11 @@ def publish_site(
                 _write_text(site / "_data" / f"{name}-genes.tsv", _tsv(gene_table_rows(mentions), GENE_TABLE_COLUMNS))
                 written.add(f"_data/{name}-genes.tsv")
                 summary.gene_tables += 1
+            for kind, columns in (("chemical", CHEMICALS_COLUMNS), ("disease", DISEASES_COLUMNS)):
+                rows = entity_rows(entities_by_fig.get(fig.figid, ()), kind)
+                if rows:
+                    _write_text(site / "_data" / f"{name}-{kind}s.tsv", _tsv(rows, columns))
+                    written.add(f"_data/{name}-{kind}s.tsv")
             table.append((page, mentions))
         except (OSError, ValueError, TypeError) as exc:  # one bad record must not stop the site
             logger.warning("[%s] page not written: %s", fig.figid, exc)
