@@ -2,7 +2,10 @@
 """Train the pathway-figure classifier shipped in ``src/pathfig/classify/data/`` and measure it.
 
 usage: nice -n 10 python scripts/train_classifier.py [--shared ../shared] [--workers 2]
-       [--cache /tmp/pathfig-classify] [--report bench/out/classify] [--no-save] [--quick]
+       [--cache /tmp/pathfig-classify] [--report bench/out/classify] [--leave-type-out]
+       [--no-cv] [--no-save | --model-out BASE] [--quick]
+
+The same data, code and seed give the same model file, byte for byte (``npz_sha256`` in the JSON).
 
 Needs the ``train`` extra (scikit-learn is a runtime dependency; matplotlib and scikit-image
 are training-only): ``pip install -e ".[train]"``.
@@ -31,7 +34,8 @@ Training weights: each group weighs the same whatever its number of copies (real
 generated hard negatives ×1.5), then positives and negatives are balanced, so the score is
 P(pathway) for an even prior; 0.5 is the default threshold.
 
-Outputs: ``src/pathfig/classify/data/pathway_model.{npz,json}`` (unless ``--no-save``) and
+Outputs: ``src/pathfig/classify/data/pathway_model.{npz,json}`` (or ``--model-out``; none with
+``--no-save``) and
 ``REPORT/report.json`` + ``REPORT/report.md`` (the tables for BENCHMARKS.md) and
 ``REPORT/oof.tsv`` (every out-of-fold score). Features are cached per item in ``--cache``.
 """
@@ -434,7 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, default=ROOT / "bench" / "out" / "classify")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-cv", action="store_true", help="skip cross-validation (fit and save only)")
-    ap.add_argument("--no-save", action="store_true", help="do not write the model into the package")
+    ap.add_argument("--no-save", action="store_true", help="do not write the model")
+    ap.add_argument("--model-out", type=Path, default=MODEL_BASE,
+                    help="where to write <base>.npz and <base>.json (default: into the package)")
     ap.add_argument("--quick", action="store_true", help="an eighth of the data (a smoke test)")
     ap.add_argument("--leave-type-out", action="store_true",
                     help="also train without each figure type in turn and score it (about 10 minutes)")
@@ -520,7 +526,8 @@ def main(argv: list[str] | None = None) -> int:
         "reliability_ece": report["cv"]["reliability"]["ece"] if "cv" in report else None,  # type: ignore[index]
     }
     if not args.no_save:
-        npz, js = save_model(MODEL_BASE, ens, cal, meta)
+        args.model_out.parent.mkdir(parents=True, exist_ok=True)
+        npz, js = save_model(args.model_out, ens, cal, meta)
         logger.info("wrote %s (%d bytes) and %s", npz, npz.stat().st_size, js)
     args.report.mkdir(parents=True, exist_ok=True)
     report["seconds"] = round(time.perf_counter() - started, 1)
