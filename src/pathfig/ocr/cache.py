@@ -40,7 +40,7 @@ def cache_key(content_sha256: str, engine: str, engine_version: str, options: st
 def cache_path(cache_dir: str | os.PathLike[str], key: dict[str, Any]) -> Path:
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
     sha = key["sha256"]
-    return Path(cache_dir) / sha[:2] / f"{sha}.{key['engine']}.{digest}.json"
+    return Path(cache_dir).expanduser() / sha[:2] / f"{sha}.{key['engine']}.{digest}.json"
 
 
 def read_cached(path: Path, key: dict[str, Any]) -> OcrResult | None:
