@@ -103,6 +103,7 @@ def test_figures_below_threshold_are_recorded_not_read(tmp_path: Path, fakes: Fa
     # Recorded, not dropped: the figures table lists it with its status.
     rows = [json.loads(x) for x in (tmp_path / "out" / "figures.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {r["figid"]: r["status"] for r in rows} == {"chart_b": "not_pathway", "pathway_a": "ok"}
+    assert {r["figid"]: r["automl_pathway"] for r in rows} == {"chart_b": 0.12, "pathway_a": 0.91}
     genes = (tmp_path / "out" / "genes.tsv").read_text(encoding="utf-8")
     assert "pathway_a" in genes and "chart_b" not in genes
 

@@ -145,6 +145,8 @@ def _figure_object(fig: FigureRecord) -> dict[str, Any]:
         "width": fig.width,
         "height": fig.height,
         "counts": {"words": fig.n_words, "mentions": fig.n_mentions, "genes": fig.n_genes},
+        "automl_pathway": fig.automl_pathway,
+        "classifier_version": fig.classifier_version,
         "ocr_engine": fig.ocr_engine,
         "ocr_engine_version": fig.ocr_engine_version,
         "lexicon_version": fig.lexicon_version,
