@@ -29,3 +29,12 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 @pytest.fixture()
 def resources() -> Path:
     return RESOURCES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Anything pathfig derives into its cache (the Latin-alphabet OCR model) goes to a temp dir."""
+    import os
+
+    if not os.environ.get("PATHFIG_CACHE_DIR"):
+        os.environ["PATHFIG_CACHE_DIR"] = str(tmp_path_factory.mktemp("pathfig-cache"))
