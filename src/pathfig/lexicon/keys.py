@@ -59,6 +59,8 @@ def fold_homoglyphs(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Drop combining accents (``é`` → ``e``) but keep Greek letters intact."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", stripped)
@@ -80,6 +82,8 @@ def normalize_key(name: str) -> str:
     >>> normalize_key("TNF-α"), normalize_key("NF-kappaB"), normalize_key("МАРК8")
     ('TNFA', 'NFKB', 'MAPK8')
     """
+    if name.isascii():   # most names: none of the Unicode folds can change them
+        return _NON_ALNUM.sub("", spelled_greek_to_latin(name).upper())
     text = unicodedata.normalize("NFKC", name)
     text = fold_homoglyphs(text)
     text = strip_accents(text)
