@@ -209,6 +209,10 @@ class RapidOcrEngine:
         limit = min(self.det_limit_side_len, int(short * self.det_max_side / long_))
         det_model = ocr._load_det_model()
         det_model.limit_side_len = max(limit, 32)
+        # RapidOCR normalises the detector input with float64 mean/std (a float64 copy of the
+        # whole image, ~20 ms a figure); float32 ones keep it in float32, the model's own type.
+        det_model.mean = np.asarray(det_model.mean, dtype=np.float32)
+        det_model.std = np.asarray(det_model.std, dtype=np.float32)
         try:
             crops, det = ocr.detect_and_crop(bgr, op_record)
         except RapidOCRError:      # "the text detection result is empty"
