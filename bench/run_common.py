@@ -45,13 +45,19 @@ def percentile(values: list[float], q: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 
 
-def run_and_time(inputs: list[Path], out: Path, *, workers: int | None, fresh: bool) -> tuple[RunSummary, float]:
-    """Run pathfig on ``inputs`` into ``out`` (emptied first when ``fresh``: no OCR cache)."""
+def run_and_time(inputs: list[Path], out: Path, *, workers: int | None, fresh: bool,
+                 threshold: float | None = 0.5) -> tuple[RunSummary, float]:
+    """Run pathfig on ``inputs`` into ``out`` (emptied first when ``fresh``: no OCR cache).
+
+    ``threshold`` is the pathway-classifier gate, 0.5 as in ``pathfig run``; None skips the
+    classifier (the library default).
+    """
     if fresh and out.exists():
         shutil.rmtree(out)
     t0 = time.perf_counter()
     # force: with --keep the OCR cache is reused but recognition is redone with the code under test.
-    summary = run(inputs, out, workers=workers, force=True, progress=sys.stderr.isatty())
+    summary = run(inputs, out, workers=workers, force=True, progress=sys.stderr.isatty(),
+                  pathway_threshold=threshold)
     return summary, time.perf_counter() - t0
 
 
@@ -69,6 +75,7 @@ def speed_report(summary: RunSummary, wall: float, out: Path) -> dict[str, Any]:
     cpu = [f["timings"]["cpu"] for f in done if "cpu" in f["timings"]]
     ocr = [f["timings"].get("ocr", 0.0) for f in done]
     ner = [f["timings"].get("ner", 0.0) for f in done]
+    cls = [f["timings"]["classify"] for f in figs if "classify" in f.get("timings", {})]
     rss = sorted(summary.worker_peak_rss_mb.values())
     return {
         "figures": len(figs),
@@ -83,6 +90,8 @@ def speed_report(summary: RunSummary, wall: float, out: Path) -> dict[str, Any]:
         "cpu_s_per_figure_p90": round(percentile(cpu, 0.9), 2),
         "ocr_s_median": round(statistics.median(ocr), 2) if ocr else 0.0,
         "ner_s_median": round(statistics.median(ner), 3) if ner else 0.0,
+        "classify_s_median": round(statistics.median(cls), 3) if cls else None,
+        "not_pathway": sum(1 for f in figs if f["status"] == "not_pathway"),
         "worker_peak_rss_mb_max": round(rss[-1]) if rss else 0,
         "worker_peak_rss_mb": [round(x) for x in rss],
         "load_average_1m": round(os.getloadavg()[0], 2),

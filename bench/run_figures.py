@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark ``pathfig run`` on the real figures of ``../shared/figures``: quality, speed, memory.
 
-usage: python bench/run_figures.py [--out bench/out/figures] [--workers N] [--keep]
+usage: python bench/run_figures.py [--out bench/out/figures] [--workers N] [--keep] [--threshold T]
 
-Runs ``pathfig run ../shared/figures --out OUT`` through the library (a fresh OUT, so nothing
-comes from the OCR cache, unless ``--keep``), then scores ``OUT/genes.tsv`` with
+Runs ``pathfig run ../shared/figures --out OUT`` through the library as the CLI does (pathway
+classifier first, threshold 0.5; a fresh OUT, so nothing comes from the OCR cache, unless
+``--keep``), then scores ``OUT/genes.tsv`` with
 ``../shared/tools/score_gold.py`` against ``gold_dev.json`` (37 scored figures), and reports
 seconds per figure (median / p90, wall and CPU, one figure on one core), figures per minute with
 all workers, and each worker's peak resident memory. Targets (issue 3): recall ≥ 0.80 and
@@ -28,10 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "figures")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    ap.add_argument("--threshold", type=float, default=0.5,
+                    help="pathway-classifier gate as in `pathfig run` (default 0.5); a negative value skips it")
     ap.add_argument("--keep", action="store_true", help="reuse OUT (store and OCR cache) instead of starting fresh")
     args = ap.parse_args(argv)
 
-    summary, wall = run_and_time([SHARED / "figures"], args.out, workers=args.workers, fresh=not args.keep)
+    summary, wall = run_and_time([SHARED / "figures"], args.out, workers=args.workers, fresh=not args.keep,
+                               threshold=args.threshold if args.threshold >= 0 else None)
     print("\n".join(summary.lines(max_failures=5)))
     quality = score("score_gold.py", SHARED / "gold" / "gold_dev.json", SHARED / "gold" / "hgnc_entries.tsv",
                     args.out / "genes.tsv")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark ``pathfig run`` on 200 rendered WikiPathways diagrams, as given and as journals publish.
 
-usage: python bench/run_wikipathways.py [--out bench/out/wikipathways] [--workers N] [--keep]
+usage: python bench/run_wikipathways.py [--out bench/out/wikipathways] [--workers N] [--keep] [--threshold T]
                                         [--only png|jpeg75]
 
 Two variants, each a fresh ``pathfig run`` (figure id = WP id = file stem):
@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "wikipathways")
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
+    ap.add_argument("--threshold", type=float, default=0.5,
+                    help="pathway-classifier gate as in `pathfig run` (default 0.5); a negative value skips it")
     ap.add_argument("--keep", action="store_true", help="reuse the stores and OCR caches")
     ap.add_argument("--only", choices=("png", "jpeg75"), default=None)
     args = ap.parse_args(argv)
@@ -59,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, images in variants.items():
         out = args.out / name
         print(f"\n=== {name}: {len(images)} images ===")
-        summary, wall = run_and_time(list(images), out, workers=args.workers, fresh=not args.keep)
+        summary, wall = run_and_time(list(images), out, workers=args.workers, fresh=not args.keep,
+                               threshold=args.threshold if args.threshold >= 0 else None)
         print("\n".join(summary.lines(max_failures=5)))
         quality = score("score_wp.py", wp / "truth.json", out / "genes.tsv")
         print(quality)
