@@ -1,6 +1,9 @@
 """Break the gold misses of a ``pathfig run`` down by cause.
 
-usage: python bench/miss_breakdown.py RUN_DIR [--shared ../shared] [--examples N]
+usage: python bench/miss_breakdown.py RUN_DIR [--shared ../shared] [--examples N] [--genes TSV] [--ocr-dir DIR]
+
+``--genes``/``--ocr-dir`` take the gene table and OCR words from elsewhere than ``RUN_DIR``
+(e.g. ``bench/out/ner_text/ocr_genes.tsv`` of ``bench/ner_text.py --ocr-dir``).
 
 For every gold unit (a gene label's gene, or a whole family label) of the scored figures in
 ``gold_dev.json`` that ``RUN_DIR/genes.tsv`` does not find:
@@ -42,14 +45,18 @@ def main() -> None:
     ap.add_argument("run_dir", type=Path)
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--examples", type=int, default=15)
+    ap.add_argument("--genes", type=Path, default=None)
+    ap.add_argument("--ocr-dir", type=Path, default=None)
     a = ap.parse_args()
+    genes_tsv = a.genes or a.run_dir / "genes.tsv"
+    ocr_dir = a.ocr_dir or a.run_dir / "ocr"
     by_id = {}
     with open(a.shared / "gold/hgnc_entries.tsv", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             by_id[r["NCBI Gene ID(supplied by NCBI)"]] = r["Approved symbol"].upper()
     found: dict[str, set[str]] = collections.defaultdict(set)
     words: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
-    with open(a.run_dir / "genes.tsv", encoding="utf-8", newline="") as f:
+    with open(genes_tsv, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             if r.get("organism_id", "9606") not in ("9606", ""):
                 continue
@@ -62,7 +69,7 @@ def main() -> None:
     for figid, g in sorted(gold.items()):
         if not g.get("scored"):
             continue
-        lines = [norm(x) for x in ocr_lines(a.run_dir / "ocr" / f"{figid}.json")]
+        lines = [norm(x) for x in ocr_lines(ocr_dir / f"{figid}.json")]
         blob = "".join(lines)
         for lab in g["labels"]:
             genes = {s.upper() for s in lab["genes"]}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pathfig.lexicon.keys import normalize_key
@@ -40,11 +40,13 @@ _REWRITES = (
     ("singular", T.singular),
     ("protein_stem", T.protein_stem),
     ("ocr_confusions", T.ocr_confusions),
+    ("greek_y", T.greek_y),
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
 
@@ -61,12 +63,22 @@ class Options:
     ambiguous: Literal["best", "all", "drop"] = "best"
     #: How much more often the chosen gene must be cited than the runner-up under ``best``.
     prior_ratio: float = 2.0
+    #: Under ``best``, an ambiguous name printed exactly as one gene's name spells it (case aside:
+    #: ``BIF-1`` is SH3GLB1's ``Bif-1``, not ZBTB24's ``BIF1``) goes to that gene.
+    exact_spelling: bool = True
+    #: Under ``best``, an ambiguous name shared only by paralogs (``IP3R``: ITPR1, ITPR3) names
+    #: their family: the most cited one stands for it, as for a family name.
+    paralog_family: bool = True
     #: A gene this many times more cited than the best-tier candidate wins regardless of tier
     #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
     override_ratio: float = 10.0
     #: Family names: ``representative`` emits one member (the one the name also aliases, else
     #: the most cited) and lists all members as candidates; ``expand`` emits every member.
     families: Literal["representative", "expand"] = "representative"
+    #: With ``representative``: a family mention whose members include genes the same words
+    #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
+    #: representative; the family is a group heading over named members.
+    family_to_named: int = 0
     stoplist: bool = True
     chemical_stoplist: bool = True
     prose_rule: bool = True
@@ -78,6 +90,12 @@ class Options:
     ion_rule: bool = True
     viral_rule: bool = True
     weak_locus_rule: bool = True
+    #: An acronym with a plural ``s`` (``TAMs``, ``GEFs``, ``PAMPs``, ``NHs``) names a class of
+    #: cells or molecules: it matches a family (``MMPs``, ``TLRs``), never one gene.
+    plural_rule: bool = True
+    #: The ``greek_y`` rewrite: a word ending in ``Y`` that names nothing is tried with ``γ``
+    #: (OCR reads ``IFNγ`` as ``IFNY``).
+    greek_y: bool = True
     max_ngram: int = 6
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
@@ -124,8 +142,11 @@ class GeneRecognizer:
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
+    _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.options.greek_y:
+            self._rewrites = tuple(r for r in _REWRITES if r[0] != "greek_y")
         allowed = _ALLOWED[self.options.priority]
         for e in self.lexicon.entries:
             if e.kind in allowed and " " in e.name.strip():
@@ -176,6 +197,8 @@ class GeneRecognizer:
             if i == len(norm) or norm[i].line != norm[start].line:
                 out.extend(self._line(norm, start, i))
                 start = i
+        if self.options.family_to_named and self.options.families == "representative":
+            out = _family_to_named(out, self.options.family_to_named)
         return out
 
     # -- lines ----------------------------------------------------------------------------
@@ -265,6 +288,12 @@ class GeneRecognizer:
         return hits
 
     def _resolve(self, token: str, phrase: bool) -> list[_Hit] | None:
+        hits = self._resolve_word(token, phrase)
+        if hits and self.options.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
+            return [h for h in hits if h.entries[0].kind == "family"] or None
+        return hits
+
+    def _resolve_word(self, token: str, phrase: bool) -> list[_Hit] | None:
         word = T.strip_punct(token)
         if not word or not _HAS_LETTER.search(word):
             return None
@@ -302,7 +331,7 @@ class GeneRecognizer:
         # Transforms that rewrite the whole word, tried in order, each on the previous result.
         applied0 = applied
         current = word
-        for name, fn in _REWRITES:
+        for name, fn in self._rewrites:
             new = fn(current)
             if new != current:
                 applied = applied + (name,)
@@ -339,7 +368,7 @@ class GeneRecognizer:
         if hit:
             return hit
         current = part
-        for name, fn in _REWRITES:
+        for name, fn in self._rewrites:
             new = fn(current)
             if new != current:
                 current = new
@@ -402,12 +431,13 @@ class GeneRecognizer:
                             and (not name.isalpha() or name in rules.TWO_LETTER_GENES))
             if not entries:
                 return None
-        chosen, candidates, ambiguous = self._choose(entries)
+        chosen, candidates, ambiguous = self._choose(entries, name)
         if not chosen:
             return None
         return _Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous, transforms=applied)
 
-    def _choose(self, entries: tuple[LexiconEntry, ...]) -> tuple[list[LexiconEntry], list[LexiconEntry], bool]:
+    def _choose(self, entries: tuple[LexiconEntry, ...],
+                name: str = "") -> tuple[list[LexiconEntry], list[LexiconEntry], bool]:
         """Pick the genes a name denotes among its entries (sorted best kind first).
 
         Returns ``(chosen, candidates, ambiguous)``. Order: an official symbol; a family name
@@ -449,6 +479,15 @@ class GeneRecognizer:
         pa, pb = prior.get(a.ncbigene_id, 0), prior.get(b.ncbigene_id, 0)
         if o.ambiguous == "best" and (tier[a.ncbigene_id] < tier[b.ncbigene_id] or pa >= o.prior_ratio * max(pb, 1)):
             return [a], ranked, True
+        if o.ambiguous == "best" and o.exact_spelling:
+            folded = name.casefold()
+            exact = {e.ncbigene_id for e in synonyms
+                     if e.name.casefold() == folded and tier[e.ncbigene_id] == tier[a.ncbigene_id]}
+            if len(exact) == 1:
+                return [first[exact.pop()]], ranked, True
+        roots = {_root(e.symbol) for e in ranked}
+        if o.ambiguous == "best" and o.paralog_family and len(roots) == 1 and "" not in roots:
+            return [max(ranked, key=lambda e: prior.get(e.ncbigene_id, 0))], ranked, True
         return [], ranked, True
 
     # -- output ---------------------------------------------------------------------------
@@ -527,6 +566,26 @@ def _stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 
                 for e in sorted(members, key=lambda e: _num(e.ncbigene_id))
             )
     return out
+
+
+def _family_to_named(mentions: list[Mention], least: int) -> list[Mention]:
+    """Family mentions point at the members the other mentions name, when there are any."""
+    named = {m.ncbigene_id: m for m in mentions if m.source != "family"}
+    out: list[Mention] = []
+    for m in mentions:
+        members = [c for c in m.candidates if c.ncbigene_id in named] if m.source == "family" else []
+        if len(members) < least or m.ncbigene_id in named:
+            out.append(m)
+            continue
+        out.extend(replace(m, ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.ncbigene_symbol, hgnc_id=c.hgnc_id)
+                   for c in members)
+    return out
+
+
+def _root(symbol: str) -> str:
+    """The paralog root of a numbered symbol (``ITPR3`` → ``ITPR``), or ``""``."""
+    m = _STEM_RE.match(symbol)
+    return m.group(1) if m else ""
 
 
 def _one_per_gene(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:

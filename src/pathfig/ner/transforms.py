@@ -193,6 +193,17 @@ def ocr_confusions(word: str) -> str:
     return re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
 
 
+def greek_y(word: str) -> str:
+    """``IFNY`` → ``IFNγ``, ``IKKY`` → ``IKKγ``: OCR reads a final Greek γ as the capital Y it resembles.
+
+    Only a final ``Y`` after at least three characters; the lexicon decides (``SPRY`` is found
+    as written, before any transform).
+    """
+    if len(word) >= 4 and word[-1] == "Y" and word[-2] != "Y":
+        return word[:-1] + "γ"
+    return word
+
+
 # --- 7. slashes -----------------------------------------------------------------------------
 
 

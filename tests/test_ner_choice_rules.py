@@ -1,0 +1,103 @@
+"""Rules that choose among a name's genes (or refuse one): plural acronyms, exact spelling,
+paralog families, family names over named members. Small hand-written lexicons; each rule is
+checked on and off."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathfig.lexicon import Lexicon, LexiconEntry
+from pathfig.ner import GeneRecognizer, Options
+
+E = LexiconEntry.make
+
+LEX = Lexicon([
+    # Plural acronyms: TAM (a gene symbol) vs TAMs (tumour-associated macrophages); MMPs is a family.
+    E("TAM", "symbol", "1", "TAM"),
+    E("GEF", "alias", "2", "GEFX"),
+    E("MMP", "family", "3", "MMP1", family="MMP"),
+    E("MMP", "family", "4", "MMP2", family="MMP"),
+    E("MMP1", "symbol", "3", "MMP1"),
+    E("MMP2", "symbol", "4", "MMP2"),
+    E("C1S", "symbol", "5", "C1S"),
+    # Exact spelling: one gene spells the alias with a hyphen, the other without.
+    E("Bif-1", "alias", "10", "SHLB1"),
+    E("BIF1", "alias", "11", "ZBT24"),
+    E("SHLB1", "symbol", "10", "SHLB1"),
+    E("ZBT24", "symbol", "11", "ZBT24"),
+    E("XP-1", "ncbi_synonym", "12", "RPX17"),
+    E("XP1", "alias", "13", "PDX1A"),
+    E("XP1", "alias", "14", "SNX9A"),
+    # Paralogs sharing an alias: IP3R for ITPR1 and ITPR3; an alias shared by unrelated genes.
+    E("ITPR1", "symbol", "20", "ITPR1"),
+    E("ITPR3", "symbol", "21", "ITPR3"),
+    E("IP3R", "alias", "20", "ITPR1"),
+    E("IP3R", "alias", "21", "ITPR3"),
+    E("NIK", "alias", "22", "MAP3K14"),
+    E("NIK", "alias", "23", "MAP4K4"),
+    # OCR reads a final γ as Y: IFNγ printed, IFNY read; SPRY is a symbol as written.
+    E("IFNG", "symbol", "40", "IFNG"),
+    E("IFN-gamma", "alias", "40", "IFNG"),
+    E("SPRY", "symbol", "41", "SPRY"),
+    # A family name and its members.
+    E("PI3K", "family", "30", "PIK3CA", family="PI3K"),
+    E("PI3K", "family", "31", "PIK3CB", family="PI3K"),
+    E("PI3K", "family", "32", "PIK3CD", family="PI3K"),
+    E("PIK3CA", "symbol", "30", "PIK3CA"),
+    E("PIK3CB", "symbol", "31", "PIK3CB"),
+    E("PIK3CD", "symbol", "32", "PIK3CD"),
+])
+PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
+         "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200}
+
+
+def symbols(options: Options, text: str) -> list[str]:
+    rec = GeneRecognizer(LEX, options, PRIOR)
+    return sorted({m.ncbigene_symbol for m in rec.recognize_text(text)})
+
+
+CASES = [
+    # (option switched, text, genes with the rule, genes without it)
+    ("plural_rule", "TAMs", [], ["TAM"]),
+    ("plural_rule", "GEFs", [], ["GEFX"]),
+    ("plural_rule", "MMPs", ["MMP1"], ["MMP1"]),       # a family stays
+    ("plural_rule", "C1s", ["C1S"], ["C1S"]),          # complement C1s is no plural
+    ("plural_rule", "TAM", ["TAM"], ["TAM"]),
+    ("exact_spelling", "BIF-1", ["SHLB1"], []),
+    ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1
+    ("exact_spelling", "BIF.1", [], []),               # spelled as neither: still undecided
+    ("exact_spelling", "XP-1", [], []),                # only a lower-tier name spells it so
+    ("paralog_family", "IP3R", ["ITPR1"], []),
+    ("paralog_family", "NIK", [], []),                 # MAP3K14 and MAP4K4 are no paralogs
+    ("greek_y", "IFNY", ["IFNG"], []),
+    ("greek_y", "IFN-Y", ["IFNG"], []),
+    ("greek_y", "SPRY", ["SPRY"], ["SPRY"]),
+]
+
+
+@pytest.mark.parametrize(("option", "text", "on", "off"), CASES, ids=[f"{o}-{t}" for o, t, _, _ in CASES])
+def test_rule_on_and_off(option: str, text: str, on: list[str], off: list[str]) -> None:
+    assert symbols(Options(**{option: True}), text) == on
+    assert symbols(Options(**{option: False}), text) == off
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "off"),
+    [
+        # Two named members: PI3K is their heading, no representative is added.
+        ("PI3K\nPIK3CB\nPIK3CD", ["PIK3CB", "PIK3CD"], ["PIK3CA", "PIK3CB", "PIK3CD"]),
+        # One named member is below the threshold (2): the family keeps its representative.
+        ("PI3K\nPIK3CB", ["PIK3CA", "PIK3CB"], ["PIK3CA", "PIK3CB"]),
+        ("PI3K", ["PIK3CA"], ["PIK3CA"]),
+    ],
+)
+def test_family_to_named(text: str, on: list[str], off: list[str]) -> None:
+    assert symbols(Options(family_to_named=2), text) == on
+    assert symbols(Options(family_to_named=0), text) == off
+
+
+def test_family_to_named_keeps_the_family_word() -> None:
+    rec = GeneRecognizer(LEX, Options(family_to_named=2), PRIOR)
+    heading = [m for m in rec.recognize_text("PI3K\nPIK3CB\nPIK3CD") if m.word == "PI3K"]
+    assert {m.ncbigene_symbol for m in heading} == {"PIK3CB", "PIK3CD"}
+    assert all(m.source == "family" for m in heading)
