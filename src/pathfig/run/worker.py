@@ -7,6 +7,8 @@ because parallelism comes from the processes: N workers × N threads would overs
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import os
 import resource
@@ -37,6 +39,7 @@ __all__ = [
     "process_figure",
     "recognize",
     "recognizer",
+    "release_memory",
     "warm_annotator",
     "warm_up",
 ]
@@ -193,6 +196,27 @@ def init_worker(engine: str, lexicon: Lexicon | str | None) -> None:
     warm_up(engine)
 
 
+_TRIM: Any = None
+
+
+def release_memory() -> None:
+    """Hand the heap the last figure freed back to the OS (glibc's ``malloc_trim``; no-op elsewhere).
+
+    The OCR detector needs ~200 bytes per input pixel (~700 MB for a 1900-px figure); freed, that
+    memory stays in the process as fragments, and over a run the worker's footprint creeps up by
+    hundreds of MB (measured on 54 WikiPathways renders: 620 → 916 MB between figures untrimmed,
+    ~400 MB trimmed).
+    """
+    global _TRIM
+    if _TRIM is None:
+        try:
+            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
 def _peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports KiB, macOS bytes.
@@ -218,6 +242,7 @@ def _words_of(result: OcrResult) -> tuple[Word, ...]:
 
 def process_figure(task: FigureTask) -> FigureOutcome:
     """Read one figure. Never raises for a bad figure: the outcome carries the error."""
+    release_memory()
     timings: dict[str, float] = {}
     start = time.perf_counter()
     # CPU seconds too: on a busy machine wall time per figure says more about the machine.
