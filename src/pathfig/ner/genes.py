@@ -72,8 +72,9 @@ class Options:
     #: A gene this many times more cited than the best-tier candidate wins regardless of tier
     #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
     override_ratio: float = 10.0
-    #: Family names: ``representative`` emits one member (the one the name also aliases, else
-    #: the most cited) and lists all members as candidates; ``expand`` emits every member.
+    #: Family names: ``representative`` emits one member (the most cited; preferring the member
+    #: the name is also a synonym of was measured neutral: AMPK → PRKAA2, Dvl → DVL1 by NCBI
+    #: synonyms) and lists all members as candidates; ``expand`` emits every member.
     families: Literal["representative", "expand"] = "representative"
     #: With ``representative``: a family mention whose members include genes the same words
     #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
