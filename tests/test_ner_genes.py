@@ -190,6 +190,7 @@ LABELS = [
     ('p62', ['SQSTM1']),
     ('ULK1', ['ULK1']),
     ('Atg7', ['ATG7']),
+    ('RLRs', ['RIGI']),        # RIG-I-like receptors: a FamPlex family, not a stoplisted class word
     # prose, chemicals and ions that collide with gene names
     ("apoptosis", []),
     ("CELL", []),

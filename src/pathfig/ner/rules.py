@@ -76,9 +76,10 @@ GTPASE HELICASE
 #: Process and class abbreviations drawn in pathway figures: pentose phosphate pathway, DNA
 #: repair routes, unfolded protein response, interferon-stimulated genes, deubiquitinases,
 #: pattern molecules. They collide with numbered-symbol roots (PPP5C, NHEJ1, ISG15, CAP1).
+#: Not ``RLR``: RIG-I-like receptors are a FamPlex family (RIGI, IFIH1, DHX58), drawn as a node.
 PROCESS_STOPLIST = frozenset("""
 PPP TCA ETC OXPHOS NHEJ HR BER NER MMR TLS UPR ERAD ISG ISGS DUB DUBS PAMP PAMPS DAMP DAMPS PRR
-PRRS NOD NLR CLR RLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
+PRRS NOD NLR CLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
 """.split())
 
 #: Stoplisted words that never name a gene, whatever their case.
