@@ -119,19 +119,3 @@ def test_model_choosing_parameters_are_refused() -> None:
     with pytest.raises(OcrError, match="bundled"):
         RapidOcrEngine(params={"Rec.model_path": "/elsewhere/rec.onnx"})
 
-
-def test_alphabet_is_part_of_the_version(engine: RapidOcrEngine) -> None:
-    assert engine.alphabet == "latin"
-    assert RapidOcrEngine(alphabet="full").version != engine.version
-    with pytest.raises(OcrError, match="alphabet"):
-        RapidOcrEngine(alphabet="cjk")
-
-
-def test_latin_recogniser_is_derived_into_the_cache(tmp_path, engine: RapidOcrEngine) -> None:
-    img = Image.new("RGB", (240, 60), "white")
-    _label(ImageDraw.Draw(img), (30, 18), "TP53", 24)
-    eng = RapidOcrEngine(cache=tmp_path)
-    res = ocr_image(np.asarray(img), engine=eng)
-    assert [w.text for w in res.words] == ["TP53"]
-    models = list((tmp_path / "models").glob("PP-OCRv6_rec_small.*.onnx"))
-    assert len(models) == 1 and models[0].stat().st_size < 15_000_000   # the bundled file: 21 MB

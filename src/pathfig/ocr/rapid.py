@@ -24,9 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from pathfig.cachedir import cache_dir
 from pathfig.errors import OcrError
-from pathfig.ocr.alphabet import ALPHABET_VERSION, derive_model
 from pathfig.models import Line
 from pathfig.ocr.geometry import Quad
 from pathfig.ocr.words import line_from_quad
@@ -78,11 +76,6 @@ class RapidOcrEngine:
     recognised ``rec_batch`` at a time (batches are padded to their widest crop). RapidOCR's
     own choice (320 px minimum, batches of 6) reads as well but costs about a third more.
 
-    ``alphabet="latin"`` recognises with a copy of the recogniser cut to Latin, Greek, digits and
-    symbols (:mod:`pathfig.ocr.alphabet`; ~8 % faster, no ideographs read into icons), derived
-    once into the pathfig cache (``cache``, else ``$PATHFIG_CACHE_DIR``, else the user cache);
-    ``"full"`` uses the bundled file as is.
-
     ``params`` passes further RapidOCR keys (``{"Det.max_candidates": 2000}``); keys that
     choose models are refused. The defaults were chosen with ``bench/ocr_label_recall.py``.
     """
@@ -102,8 +95,6 @@ class RapidOcrEngine:
         rec_min_width: int = 48,
         rec_margin: float = 1.0,
         rec_batch: int = 1,
-        alphabet: str = "latin",
-        cache: str | Path | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         extra = dict(params or {})
@@ -115,10 +106,6 @@ class RapidOcrEngine:
         self.det_limit_side_len = int(det_limit_side_len)
         self.det_max_side = int(det_max_side)
         self.rec_margin = float(rec_margin)
-        if alphabet not in ("latin", "full"):
-            raise OcrError(f"alphabet must be 'latin' or 'full', got {alphabet!r}")
-        self.alphabet = alphabet
-        self.cache = cache
         #: RapidOCR parameters (passed on) and pathfig's own (``pathfig.*``): all in the version.
         self.settings: dict[str, Any] = {
             "Det.box_thresh": float(box_thresh),
@@ -133,7 +120,6 @@ class RapidOcrEngine:
             "pathfig.det_max_side": self.det_max_side,
             "pathfig.cls_horizontal": self.cls_horizontal,
             "pathfig.rec_margin": self.rec_margin,
-            "pathfig.alphabet": ALPHABET_VERSION if alphabet == "latin" else "full",
         }
         self._ocr: Any = None
         self._lock = threading.Lock()
@@ -166,13 +152,6 @@ class RapidOcrEngine:
                     f"RapidOCR's bundled model files are missing: {', '.join(missing)}; "
                     "reinstall rapidocr==3.10.0 (pathfig does not download models)"
                 )
-            if self.alphabet == "latin":
-                try:
-                    paths["rec"] = derive_model(paths["rec"], cache_dir(self.cache))
-                except OcrError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - unreadable file, full disk, onnx missing
-                    raise OcrError(f"cannot derive the Latin-alphabet recogniser from {paths['rec']}: {exc}") from exc
             from rapidocr import RapidOCR
 
             params: dict[str, Any] = {
