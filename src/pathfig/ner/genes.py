@@ -48,6 +48,7 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
+_LETTERS = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +99,10 @@ class Options:
     #: (OCR reads ``IFNγ`` as ``IFNY``).
     greek_y: bool = True
     max_ngram: int = 6
+    #: A line that is only a number, number list or Greek letter (``2/4``, ``8``, ``δ``) printed
+    #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
+    #: ``Caspase`` / ``8``). Needs word boxes.
+    stacked_join: bool = True
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
@@ -194,13 +199,23 @@ class GeneRecognizer:
         out: list[Mention] = []
         start = 0
         norm = [w if isinstance(w, Word) else Word(text=w) for w in words]
+        order = _stack_wrapped(norm, self._is_symbol) if self.options.stacked_join else None
+        if order is not None:
+            norm = [norm[k] for k in order]
         for i in range(1, len(norm) + 1):
             if i == len(norm) or norm[i].line != norm[start].line:
                 out.extend(self._line(norm, start, i))
                 start = i
+        if order is not None:   # word_index points into the caller's sequence
+            out = [replace(m, word_index=order[m.word_index]) if m.word_index >= 0 else m for m in out]
         if self.options.family_to_named and self.options.families == "representative":
             out = _family_to_named(out, self.options.family_to_named)
         return out
+
+    def _is_symbol(self, text: str) -> bool:
+        """Whether the word alone names a gene by its official symbol (``CDH1``, ``PIK3CD``)."""
+        hits = self.resolve(text)
+        return bool(hits) and any(e.kind == "symbol" for h in hits for e in h.entries)
 
     # -- lines ----------------------------------------------------------------------------
 
@@ -602,3 +617,60 @@ def _union(boxes: Iterable[Box | None]) -> Box | None:
         if b is not None:
             out = b if out is None else out.union(b)
     return out
+
+
+_STACKED_NEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[A-Za-z]\d{1,2}|[IVX]{2,4}|[α-ωΑ-Ω]\d?|\d{1,2}(?:/\d{1,2})+)$")
+
+
+def _stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[int] | None:
+    """The word order with wrapped label continuations moved after the word they continue.
+
+    A one-word line whose word is a short continuation (a number, number list, letter+digits,
+    roman numeral or Greek letter; a bare Latin letter is too often something else) and sits
+    right under the last word of another line (horizontal overlap, gap under 0.6 of its height,
+    similar height) joins that line, unless that word is already a gene's official symbol
+    (``CDH1`` over a count ``5`` is not CDH15). Returns None when nothing moves.
+    """
+    lines: dict[int, list[int]] = {}
+    for k, w in enumerate(words):
+        lines.setdefault(w.line, []).append(k)
+    moved: dict[int, int] = {}   # continuation word index -> index of the word it follows
+    ends = {ks[-1] for ks in lines.values() if len(ks) >= 1}
+    for ks in lines.values():
+        if len(ks) != 1:
+            continue
+        k = ks[0]
+        w, b = words[k], words[k].box
+        text = T.strip_punct(w.text)
+        if b is None or w.orientation or not _STACKED_NEXT.match(text):
+            continue
+        best, gap_best = -1, float("inf")
+        for j in ends:
+            u = words[j]
+            a = u.box
+            if j == k or a is None or u.orientation or j in moved or len(_LETTERS.findall(u.text)) < 3:
+                continue
+            h_a, h_b = a.y1 - a.y0, b.y1 - b.y0
+            if h_a <= 0 or h_b <= 0 or max(h_a, h_b) > 1.6 * min(h_a, h_b):
+                continue
+            gap = b.y0 - a.y1
+            overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if -0.3 * h_b <= gap <= 0.6 * h_b and overlap >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and gap < gap_best:
+                best, gap_best = j, gap
+        if best >= 0 and not is_symbol(words[best].text):
+            moved[k] = best
+    if not moved:
+        return None
+    after: dict[int, list[int]] = {}
+    for k, j in moved.items():
+        after.setdefault(j, []).append(k)
+    order: list[int] = []
+    for k in range(len(words)):
+        if k in moved:
+            continue
+        order.append(k)
+        order.extend(after.get(k, ()))
+    # The moved word takes its new line's number, so the line loop sees one line.
+    for k, j in moved.items():
+        words[k] = replace(words[k], line=words[j].line)
+    return order
