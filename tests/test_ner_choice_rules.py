@@ -46,9 +46,17 @@ LEX = Lexicon([
     E("PIK3CA", "symbol", "30", "PIK3CA"),
     E("PIK3CB", "symbol", "31", "PIK3CB"),
     E("PIK3CD", "symbol", "32", "PIK3CD"),
+    # A slash list of paralogs, one part an alias of an unrelated, more cited gene too.
+    E("EIF2AK4", "symbol", "60", "EIF2AK4"),
+    E("EIF2AK1", "symbol", "61", "EIF2AK1"),
+    E("RNH1", "symbol", "62", "RNH1"),
+    E("GCN2", "alias", "60", "EIF2AK4"),
+    E("HRI", "alias", "61", "EIF2AK1"),
+    E("HRI", "alias", "62", "RNH1"),
 ])
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
-         "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200}
+         "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
+         "60": 100, "61": 40, "62": 300}
 
 
 def symbols(options: Options, text: str) -> list[str]:
@@ -72,6 +80,8 @@ CASES = [
     ("greek_y", "IFNY", ["IFNG"], []),
     ("greek_y", "IFN-Y", ["IFNG"], []),
     ("greek_y", "SPRY", ["SPRY"], ["SPRY"]),
+    ("slash_siblings", "GCN2/HRI", ["EIF2AK1", "EIF2AK4"], ["EIF2AK4", "RNH1"]),
+    ("slash_siblings", "HRI", ["RNH1"], ["RNH1"]),               # alone: the more cited gene
 ]
 
 

@@ -103,6 +103,9 @@ class Options:
     #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
     #: ``Caspase`` / ``8``). Needs word boxes.
     stacked_join: bool = True
+    #: In a slash list an ambiguous part takes the candidate of the same paralog root as
+    #: another part's gene (``GCN2/HRI`` → EIF2AK4, EIF2AK1).
+    slash_siblings: bool = True
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
@@ -340,7 +343,7 @@ class GeneRecognizer:
             parts = T.expand_slash(word)
             found = [h for h in (self._resolve_part(p, applied + ("expand_slash",)) for p in parts) if h]
             if len(parts) > 1 and found:
-                return found
+                return self._siblings(found)
         hit = self._lookup(word, applied, bare=True)
         if hit:
             return [hit]
@@ -371,10 +374,26 @@ class GeneRecognizer:
             found = [h for h in hits if h]
             if name == "expand_slash" and found:
                 # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
-                return found
+                return self._siblings(found)
             if found and len(found) == len(parts):
                 return found
         return None
+
+    def _siblings(self, hits: list[_Hit]) -> list[_Hit]:
+        """Slash lists name paralogs (``GCN2/HRI``, ``PERK/PKR``): an ambiguous part takes the
+        candidate that shares its symbol's root with another part's gene (HRI → EIF2AK1 beside
+        GCN2's EIF2AK4, not RNH1)."""
+        if not self.options.slash_siblings or len(hits) < 2:
+            return hits
+        out = []
+        for i, h in enumerate(hits):
+            if h.ambiguous and len(h.candidates) > 1:
+                roots = {_root(e.symbol) for j, o in enumerate(hits) if j != i for e in o.entries} - {""}
+                kin = [c for c in h.candidates if _root(c.symbol) in roots]
+                if len(kin) == 1 and all(e.ncbigene_id != kin[0].ncbigene_id for e in h.entries):
+                    h = replace(h, entries=[kin[0]])
+            out.append(h)
+        return out
 
     def _resolve_part(self, part: str, applied: tuple[str, ...]) -> _Hit | None:
         part = T.strip_punct(part)
