@@ -53,6 +53,12 @@ LEX = Lexicon([
     E("GCN2", "alias", "60", "EIF2AK4"),
     E("HRI", "alias", "61", "EIF2AK1"),
     E("HRI", "alias", "62", "RNH1"),
+    # MST1 is a growth factor's official symbol and an alias of the Hippo kinase STK4.
+    E("MST1", "symbol", "70", "MST1"),
+    E("MST1", "alias", "71", "STK4"),
+    E("MST2", "alias", "72", "STK3"),
+    E("STK4", "symbol", "71", "STK4"),
+    E("STK3", "symbol", "72", "STK3"),
 ])
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
          "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
@@ -82,6 +88,8 @@ CASES = [
     ("greek_y", "SPRY", ["SPRY"], ["SPRY"]),
     ("slash_siblings", "GCN2/HRI", ["EIF2AK1", "EIF2AK4"], ["EIF2AK4", "RNH1"]),
     ("slash_siblings", "HRI", ["RNH1"], ["RNH1"]),               # alone: the more cited gene
+    ("slash_siblings", "MST1/2", ["STK3", "STK4"], ["MST1", "STK3"]),
+    ("slash_siblings", "MST1", ["MST1"], ["MST1"]),
 ]
 
 

@@ -103,8 +103,9 @@ class Options:
     #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
     #: ``Caspase`` / ``8``). Needs word boxes.
     stacked_join: bool = True
-    #: In a slash list an ambiguous part takes the candidate of the same paralog root as
-    #: another part's gene (``GCN2/HRI`` → EIF2AK4, EIF2AK1).
+    #: In a slash list a part whose gene is of another root than its siblings' takes its
+    #: candidate (or HGNC alias) of their root: ``GCN2/HRI`` → EIF2AK4, EIF2AK1 (not RNH1),
+    #: ``MST1/2`` → STK4, STK3 (not the growth factor MST1).
     slash_siblings: bool = True
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
@@ -380,18 +381,25 @@ class GeneRecognizer:
         return None
 
     def _siblings(self, hits: list[_Hit]) -> list[_Hit]:
-        """Slash lists name paralogs (``GCN2/HRI``, ``PERK/PKR``): an ambiguous part takes the
-        candidate that shares its symbol's root with another part's gene (HRI → EIF2AK1 beside
-        GCN2's EIF2AK4, not RNH1)."""
+        """Slash lists name paralogs (``GCN2/HRI``, ``MST1/2``): a part whose gene is of another
+        root than its siblings' genes takes its one candidate of their root, if it has one."""
         if not self.options.slash_siblings or len(hits) < 2:
             return hits
         out = []
         for i, h in enumerate(hits):
-            if h.ambiguous and len(h.candidates) > 1:
-                roots = {_root(e.symbol) for j, o in enumerate(hits) if j != i for e in o.entries} - {""}
-                kin = [c for c in h.candidates if _root(c.symbol) in roots]
-                if len(kin) == 1 and all(e.ncbigene_id != kin[0].ncbigene_id for e in h.entries):
-                    h = replace(h, entries=[kin[0]])
+            roots = {_root(e.symbol) for j, o in enumerate(hits) if j != i for e in o.entries} - {""}
+            if not roots or any(_root(e.symbol) in roots for e in h.entries):
+                out.append(h)
+                continue
+            if h.ambiguous:
+                pool = h.candidates
+            else:
+                # An official symbol of another family (``MST1/2``: MST1 is a growth factor;
+                # the Hippo kinase is STK4, whose HGNC alias MST1 is).
+                pool = [e for e in self.lexicon.lookup(h.match) if e.kind in ("previous", "alias")]
+            kin = _one_per_gene(c for c in pool if _root(c.symbol) in roots)
+            if len(kin) == 1:
+                h = replace(h, entries=[kin[0]])
             out.append(h)
         return out
 
