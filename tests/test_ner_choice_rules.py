@@ -59,10 +59,15 @@ LEX = Lexicon([
     E("MST2", "alias", "72", "STK3"),
     E("STK4", "symbol", "71", "STK4"),
     E("STK3", "symbol", "72", "STK3"),
+    # FamPlex's plural family name that is also an official symbol (MKKS, a ciliopathy gene).
+    E("MKKS", "symbol", "80", "MKKS"),
+    E("MKKs", "family", "81", "MAP2K1", family="MKK"),
+    E("MKKs", "family", "82", "MAP2K2", family="MKK"),
 ])
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
          "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
-         "60": 100, "61": 40, "62": 300}
+         "60": 100, "61": 40, "62": 300,
+         "81": 500, "82": 300}
 
 
 def symbols(options: Options, text: str) -> list[str]:
@@ -77,6 +82,8 @@ CASES = [
     ("plural_rule", "MMPs", ["MMP1"], ["MMP1"]),       # a family stays
     ("plural_rule", "C1s", ["C1S"], ["C1S"]),          # complement C1s is no plural
     ("plural_rule", "TAM", ["TAM"], ["TAM"]),
+    ("plural_rule", "MKKs", ["MAP2K1"], ["MKKS"]),         # the plural means the family
+    ("plural_rule", "MKKS", ["MKKS"], ["MKKS"]),           # printed as the symbol: the gene
     ("exact_spelling", "BIF-1", ["SHLB1"], []),
     ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1
     ("exact_spelling", "BIF.1", [], []),               # spelled as neither: still undecided

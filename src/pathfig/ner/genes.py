@@ -310,7 +310,16 @@ class GeneRecognizer:
     def _resolve(self, token: str, phrase: bool) -> list[_Hit] | None:
         hits = self._resolve_word(token, phrase)
         if hits and self.options.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
-            return [h for h in hits if h.entries[0].kind == "family"] or None
+            families = [h for h in hits if h.entries[0].kind == "family"]
+            if not families:
+                # ``MKKs``, ``ACCs``: FamPlex names the family with the plural that is also an
+                # official symbol (MKKS, ACCS); the plural means the family.
+                key = normalize_key(T.strip_punct(token))
+                fam = tuple(e for e in self.lexicon.lookup(key) if e.kind == "family")
+                if fam and self.options.priority == "all":
+                    chosen, members, _ = self._choose(fam)
+                    families = [_Hit(match=key, entries=chosen, candidates=members, ambiguous=False)]
+            return families or None
         return hits
 
     def _resolve_word(self, token: str, phrase: bool) -> list[_Hit] | None:
