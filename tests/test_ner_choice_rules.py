@@ -63,11 +63,15 @@ LEX = Lexicon([
     E("MKKS", "symbol", "80", "MKKS"),
     E("MKKs", "family", "81", "MAP2K1", family="MKK"),
     E("MKKs", "family", "82", "MAP2K2", family="MKK"),
+    # RHO: rhodopsin's symbol and FamPlex's Rho GTPase family.
+    E("RHO", "symbol", "90", "RHO"),
+    E("RHO", "family", "91", "RHOA", family="RHO"),
+    E("RHO", "family", "92", "RHOB", family="RHO"),
 ])
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
          "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
          "60": 100, "61": 40, "62": 300,
-         "81": 500, "82": 300}
+         "81": 500, "82": 300, "90": 100, "91": 900, "92": 200}
 
 
 def symbols(options: Options, text: str) -> list[str]:
@@ -82,8 +86,11 @@ CASES = [
     ("plural_rule", "MMPs", ["MMP1"], ["MMP1"]),       # a family stays
     ("plural_rule", "C1s", ["C1S"], ["C1S"]),          # complement C1s is no plural
     ("plural_rule", "TAM", ["TAM"], ["TAM"]),
-    ("plural_rule", "MKKs", ["MAP2K1"], ["MKKS"]),         # the plural means the family
+    ("plural_rule", "MKKs", ["MAP2K1"], ["MAP2K1"]),       # the family (cased_family, too)
     ("plural_rule", "MKKS", ["MKKS"], ["MKKS"]),           # printed as the symbol: the gene
+    ("cased_family", "Rho", ["RHOA"], ["RHO"]),
+    ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
+    ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
     ("exact_spelling", "BIF-1", ["SHLB1"], []),
     ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1
     ("exact_spelling", "BIF.1", [], []),               # spelled as neither: still undecided

@@ -107,6 +107,9 @@ class Options:
     #: candidate (or HGNC alias) of their root: ``GCN2/HRI`` → EIF2AK4, EIF2AK1 (not RNH1),
     #: ``MST1/2`` → STK4, STK3 (not the growth factor MST1).
     slash_siblings: bool = True
+    #: A word that is both an official symbol and a FamPlex family, printed in mixed case
+    #: (``Rho``, ``Prx``) rather than as the symbol (``RHO``), names the family.
+    cased_family: bool = True
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
@@ -499,9 +502,13 @@ class GeneRecognizer:
         """
         o = self.options
         symbols = [e for e in entries if e.kind == "symbol"]
+        families = [e for e in entries if e.kind == "family"]
+        if symbols and families and o.cased_family and name and not name.isupper() and name != symbols[0].name:
+            # ``Rho``, ``Prx``, ``Src``: a family (Rho GTPases, peroxiredoxins) printed in the
+            # protein's mixed case, not the capitals of the one gene (rhodopsin, periaxin).
+            symbols = []
         if symbols:
             return [symbols[0]], [symbols[0]], False
-        families = [e for e in entries if e.kind == "family"]
         synonyms = [e for e in entries if e.kind != "family"]
         if families and (o.family_over_alias or not synonyms):
             members = _one_per_gene(families)
