@@ -63,6 +63,11 @@ LEX = Lexicon([
     E("MKKS", "symbol", "80", "MKKS"),
     E("MKKs", "family", "81", "MAP2K1", family="MKK"),
     E("MKKs", "family", "82", "MAP2K2", family="MKK"),
+    # Caspase-4/5/11: human has CASP4 and CASP5; "CASP11" is only an alias of SCAF11.
+    E("CASP4", "symbol", "100", "CASP4"),
+    E("CASP5", "symbol", "101", "CASP5"),
+    E("CASP11", "alias", "102", "SCAF11"),
+    E("SCAF11", "symbol", "102", "SCAF11"),
     # RHO: rhodopsin's symbol and FamPlex's Rho GTPase family.
     E("RHO", "symbol", "90", "RHO"),
     E("RHO", "family", "91", "RHOA", family="RHO"),
@@ -104,6 +109,8 @@ CASES = [
     ("slash_siblings", "HRI", ["RNH1"], ["RNH1"]),               # alone: the more cited gene
     ("slash_siblings", "MST1/2", ["STK3", "STK4"], ["MST1", "STK3"]),
     ("slash_siblings", "MST1", ["MST1"], ["MST1"]),
+    ("slash_siblings", "CASP4/5/11", ["CASP4", "CASP5"], ["CASP4", "CASP5", "SCAF11"]),
+    ("slash_siblings", "CASP11", ["SCAF11"], ["SCAF11"]),
 ]
 
 

@@ -412,6 +412,10 @@ class GeneRecognizer:
             kin = _one_per_gene(c for c in pool if _root(c.symbol) in roots)
             if len(kin) == 1:
                 h = replace(h, entries=[kin[0]])
+            elif len(hits) >= 3 and len(roots) == 1 and h.entries and h.entries[0].kind in _SYNONYM_KINDS:
+                # ``Caspase-4/5/11``: CASP4, CASP5 and a synonym of another root (SCAF11's
+                # CASP11): the list names the mouse caspase-11, which human lacks.
+                continue
             out.append(h)
         return out
 
@@ -575,6 +579,7 @@ class GeneRecognizer:
 # HGNC aliases outrank NCBI synonyms: NCBI lists many retired, cross-species and typo names.
 # A gene's own approved full name ranks with HGNC aliases: "claudin 1" is CLDN1's name and only
 # an NCBI synonym of CLDN7.
+_SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym"})
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
