@@ -85,6 +85,14 @@ def test_greek_y(word: str, out: str) -> None:
     assert T.greek_y(word) == out
 
 
+@pytest.mark.parametrize(("word", "out"), [
+    ("INFγ", "IFNγ"), ("INF-γ", "IFN-γ"), ("INF-alpha", "IFN-alpha"), ("Infβ", "IFNβ"), ("INFλ1", "IFNλ1"),
+    ("INF2", "INF2"), ("INFO", "INFO"), ("INFγR", "INFγR"), ("INFLAMMATION", "INFLAMMATION"),
+])
+def test_interferon_spelling(word: str, out: str) -> None:
+    assert T.interferon_spelling(word) == out
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("ERK1/2", ["ERK1", "ERK2"]), ("SMAD1/5/8", ["SMAD1", "SMAD5", "SMAD8"]), ("IRF3/7", ["IRF3", "IRF7"]),
     ("KDM6A/B", ["KDM6A", "KDM6B"]), ("AdipoR1/R2", ["AdipoR1", "AdipoR2"]), ("IKKα/β/γ", ["IKKα", "IKKβ", "IKKγ"]),
@@ -152,3 +160,9 @@ def test_split_glued(word: str, parts: list[str]) -> None:
 ])
 def test_restore_slash(word: str, parts: list[str]) -> None:
     assert T.restore_slash(word) == parts
+
+
+def test_documented_order_is_the_order_used() -> None:
+    from pathfig.ner import genes
+
+    assert [name for name, _ in genes._REWRITES] == list(T.ORDER[1:1 + len(genes._REWRITES)])

@@ -41,6 +41,7 @@ _REWRITES = (
     ("protein_stem", T.protein_stem),
     ("ocr_confusions", T.ocr_confusions),
     ("greek_y", T.greek_y),
+    ("interferon_spelling", T.interferon_spelling),
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")

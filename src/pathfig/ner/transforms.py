@@ -5,18 +5,23 @@ then these, in the order of :data:`ORDER`; the names of the transforms that led 
 kept on the mention as evidence.
 
 1. ``strip_punct``       surrounding brackets, quotes, bullets, trailing dots/colons/commas
-   ``mirna_symbol``      ``hsa-miR-21-5p`` → ``MIR21``, ``let-7a`` → ``MIRLET7A``
-2. ``unicode`` (keys)    NFKC, homoglyph folding, accents, Greek letters — in ``normalize_key``
+   ``unicode`` (keys)    NFKC, homoglyph folding, accents, Greek letters — in ``normalize_key``
+Whole-word rewrites, each on the previous one's result:
+2. ``mirna_symbol``      ``hsa-miR-21-5p`` → ``MIR21``, ``let-7a`` → ``MIRLET7A``
 3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
                          site suffixes (``-GTP``, ``-P``, ``AKT-S473``)
 4. ``strip_cellular_prefix`` ``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
-7. ``expand_slash``      ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
-8. ``expand_range``      ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
-9. ``split_complex``     ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
-10. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
-11. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
+7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
+8. ``greek_y``           ``IFNY`` → ``IFNγ`` (OCR reads a final γ as Y)
+9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
+Splits, every part resolved:
+10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
+11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
+12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
+13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
+14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
 Line-level: ``join_list`` rewrites ``TLR1,2 and 5`` as ``TLR1/2/5``; adjacent words are
 joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
 """
@@ -32,6 +37,8 @@ __all__ = [
     "ORDER",
     "expand_range",
     "expand_slash",
+    "greek_y",
+    "interferon_spelling",
     "ocr_confusions",
     "join_list",
     "mirna_symbol",
@@ -47,8 +54,8 @@ __all__ = [
 
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
-    "protein_stem",
-    "restore_slash", "ocr_confusions", "expand_slash", "expand_range", "split_complex",
+    "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling",
+    "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -202,6 +209,15 @@ def greek_y(word: str) -> str:
     if len(word) >= 4 and word[-1] == "Y" and word[-2] != "Y":
         return word[:-1] + "γ"
     return word
+
+
+_INF_RE = re.compile(r"^(?:INF|Inf)(?=-?(?:[αβγωλ]|alpha|beta|gamma|omega|lambda)\d?$)")
+
+
+def interferon_spelling(word: str) -> str:
+    """``INF-γ`` → ``IFN-γ``: the interferons' common misspelling (INF2, inverted formin, is
+    never written with a Greek letter)."""
+    return _INF_RE.sub("IFN", word)
 
 
 # --- 7. slashes -----------------------------------------------------------------------------
