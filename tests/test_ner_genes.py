@@ -190,7 +190,9 @@ LABELS = [
     ('p62', ['SQSTM1']),
     ('ULK1', ['ULK1']),
     ('Atg7', ['ATG7']),
-    ('RLRs', ['RIGI']),        # RIG-I-like receptors: a FamPlex family, not a stoplisted class word
+    ('RLRs', ['RIGI']),
+    ('CEACAM1-L', ['CEACAM1']),  # long isoform
+    ('CD40-L', ['CD40LG']),      # a ligand's name, found before the isoform rewrite        # RIG-I-like receptors: a FamPlex family, not a stoplisted class word
     # prose, chemicals and ions that collide with gene names
     ("apoptosis", []),
     ("CELL", []),

@@ -93,6 +93,15 @@ def test_interferon_spelling(word: str, out: str) -> None:
     assert T.interferon_spelling(word) == out
 
 
+@pytest.mark.parametrize(("word", "out"), [
+    ("CEACAM1-L", "CEACAM1"), ("CEACAM1-S", "CEACAM1"), ("UXT-V1", "UXT"), ("XBP1-v2", "XBP1"),
+    ("Bcl-XL", "Bcl-XL"), ("IL-2", "IL-2"), ("AB-L", "AB-L"), ("TNF-α", "TNF-α"), ("CD40-L", "CD40"),
+])
+def test_strip_isoform(word: str, out: str) -> None:
+    # A rewrite: CD40-L is found as written (CD40LG's alias CD40L) before it would run.
+    assert T.strip_isoform(word) == out
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("ERK1/2", ["ERK1", "ERK2"]), ("SMAD1/5/8", ["SMAD1", "SMAD5", "SMAD8"]), ("IRF3/7", ["IRF3", "IRF7"]),
     ("KDM6A/B", ["KDM6A", "KDM6B"]), ("AdipoR1/R2", ["AdipoR1", "AdipoR2"]), ("IKKα/β/γ", ["IKKα", "IKKβ", "IKKγ"]),

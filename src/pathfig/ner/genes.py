@@ -42,6 +42,7 @@ _REWRITES = (
     ("ocr_confusions", T.ocr_confusions),
     ("greek_y", T.greek_y),
     ("interferon_spelling", T.interferon_spelling),
+    ("strip_isoform", T.strip_isoform),
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")

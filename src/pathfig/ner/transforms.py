@@ -16,6 +16,7 @@ Whole-word rewrites, each on the previous one's result:
 7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
 8. ``greek_y``           ``IFNY`` → ``IFNγ`` (OCR reads a final γ as Y)
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
+   ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
@@ -40,6 +41,7 @@ __all__ = [
     "greek_y",
     "interferon_spelling",
     "ocr_confusions",
+    "strip_isoform",
     "join_list",
     "mirna_symbol",
     "protein_stem",
@@ -54,7 +56,7 @@ __all__ = [
 
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
-    "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling",
+    "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling", "strip_isoform",
     "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
@@ -218,6 +220,16 @@ def interferon_spelling(word: str) -> str:
     """``INF-γ`` → ``IFN-γ``: the interferons' common misspelling (INF2, inverted formin, is
     never written with a Greek letter)."""
     return _INF_RE.sub("IFN", word)
+
+
+_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$")
+
+
+def strip_isoform(word: str) -> str:
+    """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``: long/short isoform and splice-variant
+    suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is RANKL)."""
+    m = _ISOFORM_RE.match(word)
+    return m.group(1) if m else word
 
 
 # --- 7. slashes -----------------------------------------------------------------------------
