@@ -68,6 +68,11 @@ LEX = Lexicon([
     E("CASP5", "symbol", "101", "CASP5"),
     E("CASP11", "alias", "102", "SCAF11"),
     E("SCAF11", "symbol", "102", "SCAF11"),
+    # A class noun over a big family, and a small family named by a noun.
+    *[E("Histone", "family", str(200 + i), f"H2BC{i}", family="Histone") for i in range(16)],
+    *[E(f"H2BC{i}", "symbol", str(200 + i), f"H2BC{i}") for i in range(16)],
+    E("Notch", "family", "300", "NOTCH1", family="Notch"),
+    E("Notch", "family", "301", "NOTCH2", family="Notch"),
     # RHO: rhodopsin's symbol and FamPlex's Rho GTPase family.
     E("RHO", "symbol", "90", "RHO"),
     E("RHO", "family", "91", "RHOA", family="RHO"),
@@ -93,6 +98,10 @@ CASES = [
     ("plural_rule", "TAM", ["TAM"], ["TAM"]),
     ("plural_rule", "MKKs", ["MAP2K1"], ["MAP2K1"]),       # the family (cased_family, too)
     ("plural_rule", "MKKS", ["MKKS"], ["MKKS"]),           # printed as the symbol: the gene
+    ("class_word_min", "Histone", [], ["H2BC0"]),
+    ("class_word_min", "Histones", [], ["H2BC0"]),
+    ("class_word_min", "Notch", ["NOTCH1"], ["NOTCH1"]),     # a small family is a node
+    ("class_word_min", "H2BC3", ["H2BC3"], ["H2BC3"]),
     ("cased_family", "Rho", ["RHOA"], ["RHO"]),
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
@@ -116,8 +125,9 @@ CASES = [
 
 @pytest.mark.parametrize(("option", "text", "on", "off"), CASES, ids=[f"{o}-{t}" for o, t, _, _ in CASES])
 def test_rule_on_and_off(option: str, text: str, on: list[str], off: list[str]) -> None:
-    assert symbols(Options(**{option: True}), text) == on
-    assert symbols(Options(**{option: False}), text) == off
+    default = getattr(Options(), option)
+    assert symbols(Options(**{option: default if not isinstance(default, bool) else True}), text) == on
+    assert symbols(Options(**{option: 0 if not isinstance(default, bool) else False}), text) == off
 
 
 @pytest.mark.parametrize(

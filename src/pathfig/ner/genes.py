@@ -50,6 +50,7 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
+_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _LETTERS = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
 
@@ -112,6 +113,11 @@ class Options:
     #: A word that is both an official symbol and a FamPlex family, printed in mixed case
     #: (``Rho``, ``Prx``) rather than as the symbol (``RHO``), names the family.
     cased_family: bool = True
+    #: A capitalised common noun naming a family of at least this many genes (``Histone``,
+    #: ``Proteasome``, ``Cytochrome``, ``Interferon``, ``Integrins``) is a class of molecules,
+    #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
+    #: ``Frizzled``, ``Caspase``, ``Calmodulin``) are drawn as nodes and stay.
+    class_word_min: int = 16
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
@@ -314,6 +320,9 @@ class GeneRecognizer:
 
     def _resolve(self, token: str, phrase: bool) -> list[_Hit] | None:
         hits = self._resolve_word(token, phrase)
+        if hits and self.options.class_word_min and _CLASS_WORD.match(T.strip_punct(token)):
+            hits = [h for h in hits if not (h.entries and h.entries[0].kind == "family"
+                                            and len(h.candidates) >= self.options.class_word_min)] or None
         if hits and self.options.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
             families = [h for h in hits if h.entries[0].kind == "family"]
             if not families:
