@@ -38,3 +38,20 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     if not os.environ.get("PATHFIG_CACHE_DIR"):
         os.environ["PATHFIG_CACHE_DIR"] = str(tmp_path_factory.mktemp("pathfig-cache"))
+
+
+@pytest.fixture()
+def make_cli():
+    """A Typer app holding one stage's commands (``register(app)``), as the ``pathfig`` CLI does."""
+    import typer
+
+    def make(register) -> typer.Typer:  # noqa: ANN001 - a stage's ``register`` function
+        app = typer.Typer()
+
+        @app.callback()
+        def _root() -> None: ...
+
+        register(app)
+        return app
+
+    return make

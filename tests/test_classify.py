@@ -294,14 +294,8 @@ def test_score_reads_paths_bytes_and_arrays(figures: Path) -> None:
 
 
 @pytest.fixture()
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None: ...
-
-    register(app)
-    return app
+def cli(make_cli) -> typer.Typer:  # noqa: ANN001
+    return make_cli(register)
 
 
 def test_cli_table_and_json(figures: Path, cli: typer.Typer) -> None:

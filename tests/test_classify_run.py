@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-import typer
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -140,14 +139,10 @@ def test_classifier_failures_are_recorded_per_figure(tmp_path: Path, fakes: Fake
     assert (broken.status, broken.stage) == ("failed", "ocr") and "broken.png" in broken.error
 
 
-def test_cli_threshold_and_all(tmp_path: Path, fakes: Fakes, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_threshold_and_all(tmp_path: Path, fakes: Fakes, inputs: Path, monkeypatch: pytest.MonkeyPatch,
+                               make_cli) -> None:  # noqa: ANN001
     monkeypatch.setattr(runner, "_resolve_lexicon", lambda spec: (LEXICON, "test-lexicon-1"))
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None: ...
-
-    register(app)
+    app = make_cli(register)
     args = ["run", str(inputs), "--out", str(tmp_path / "out"), "-j", "1", "-q"]
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output

@@ -285,14 +285,8 @@ def test_worker_pool_survives_a_dying_worker(tmp_path: Path, fake: FakeStages) -
 
 
 @pytest.fixture()
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None: ...
-
-    register(app)
-    return app
+def cli(make_cli) -> typer.Typer:  # noqa: ANN001
+    return make_cli(register)
 
 
 def test_cli_prints_summary_and_outputs(tmp_path: Path, fake: FakeStages, cli: typer.Typer,
