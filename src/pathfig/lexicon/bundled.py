@@ -7,10 +7,10 @@ already built in the cache (``<cache>/lexicons/<organism>.tsv.gz``).
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
-from pathfig.cachedir import CACHE_ENV, cache_dir
 from pathfig.errors import LexiconError
 from pathfig.lexicon.model import Lexicon, read_lexicon
 from pathfig.lexicon.organisms import ORGANISMS, get_organism
@@ -38,7 +38,21 @@ BUNDLED_LEXICONS = {
     "mouse": DATA_DIR / "mouse.tsv.gz",
     "rat": DATA_DIR / "rat.tsv.gz",
 }
+#: Environment variable that overrides the user cache directory.
+CACHE_ENV = "PATHFIG_CACHE_DIR"
+
 _DEFAULT_NAMES = frozenset({"", "default", "bundled"})
+
+
+def cache_dir(cache: str | Path | None = None) -> Path:
+    """The pathfig cache: ``cache``, else ``$PATHFIG_CACHE_DIR``, else the platform user cache."""
+    if cache:
+        return Path(cache)
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pathfig"))
 
 
 def cached_lexicon_path(organism: str, cache: str | Path | None = None) -> Path:

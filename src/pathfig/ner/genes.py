@@ -51,7 +51,6 @@ _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
-_LETTERS = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -694,7 +693,7 @@ def _stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[
     for k, w in enumerate(words):
         lines.setdefault(w.line, []).append(k)
     moved: dict[int, int] = {}   # continuation word index -> index of the word it follows
-    ends = {ks[-1] for ks in lines.values() if len(ks) >= 1}
+    ends = {ks[-1] for ks in lines.values()}
     for ks in lines.values():
         if len(ks) != 1:
             continue
@@ -707,7 +706,7 @@ def _stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[
         for j in ends:
             u = words[j]
             a = u.box
-            if j == k or a is None or u.orientation or j in moved or len(_LETTERS.findall(u.text)) < 3:
+            if j == k or a is None or u.orientation or j in moved or len(_HAS_LETTER.findall(u.text)) < 3:
                 continue
             h_a, h_b = a.y1 - a.y0, b.y1 - b.y0
             if h_a <= 0 or h_b <= 0 or max(h_a, h_b) > 1.6 * min(h_a, h_b):
