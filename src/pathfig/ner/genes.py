@@ -8,6 +8,7 @@ so a figure corpus with repeated words runs at dictionary speed.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -216,9 +217,10 @@ class GeneRecognizer:
         order = _stack_wrapped(norm, self._is_symbol) if self.options.stacked_join else None
         if order is not None:
             norm = [norm[k] for k in order]
-        for i in range(1, len(norm) + 1):
-            if i == len(norm) or norm[i].line != norm[start].line:
-                out.extend(self._line(norm, start, i))
+        n = len(norm)
+        for i in range(1, n + 1):
+            if i == n or norm[i].line != norm[start].line:
+                self._line(norm, start, i, out)
                 start = i
         if order is not None:   # word_index points into the caller's sequence
             out = [replace(m, word_index=order[m.word_index]) if m.word_index >= 0 else m for m in out]
@@ -238,9 +240,8 @@ class GeneRecognizer:
         self._cache.clear()
         self._info.clear()
 
-    def _line(self, words: list[Word], lo: int, hi: int) -> Iterable[Mention]:
-        texts = [w.text for w in words[lo:hi]]
-        tokens = T.join_list(texts)
+    def _line(self, words: list[Word], lo: int, hi: int, out: list[Mention]) -> None:
+        tokens = T.join_list([w.text for w in words[lo:hi]])
         pos = lo
         i = 0
         while i < len(tokens):
@@ -249,11 +250,11 @@ class GeneRecognizer:
             if joined:
                 text, extra = joined
                 n_words = sum(u for _, u in tokens[i : i + extra])
-                yield from self._emit(words, pos, n_words, text, self._resolve_phrase(text))
+                self._emit(words, pos, n_words, text, self._resolve_phrase(text), out)
                 pos += n_words
                 i += extra
                 continue
-            yield from self._emit(words, pos, used, text, self.resolve(text))
+            self._emit(words, pos, used, text, self.resolve(text), out)
             pos += used
             i += 1
 
@@ -565,12 +566,17 @@ class GeneRecognizer:
 
     # -- output ---------------------------------------------------------------------------
 
-    def _emit(self, words: list[Word], pos: int, n: int, text: str, hits: list[_Hit] | None) -> Iterable[Mention]:
+    def _emit(self, words: list[Word], pos: int, n: int, text: str, hits: list[_Hit] | None,
+              out: list[Mention]) -> None:
         if not hits:
             return
-        span = words[pos : pos + n]
-        box = _union([w.box for w in span])
-        conf = min((w.confidence for w in span), default=1.0)
+        if n == 1:
+            w = words[pos]
+            box, conf = w.box, w.confidence
+        else:
+            span = words[pos : pos + n]
+            box = _union([w.box for w in span])
+            conf = min((w.confidence for w in span), default=1.0)
         seen: set[str] = set()
         for hit in hits:
             cands = hit.cands
@@ -578,12 +584,12 @@ class GeneRecognizer:
                 if e.ncbigene_id in seen:
                     continue
                 seen.add(e.ncbigene_id)
-                yield Mention(
+                out.append(Mention(
                     word=text, match=hit.match, ncbigene_id=e.ncbigene_id, ncbigene_symbol=e.symbol,
                     hgnc_id=e.hgnc_id, organism_id=e.taxon_id, source=e.kind, name=e.name,
                     transforms=hit.transforms, ambiguous=hit.ambiguous, candidates=cands,
                     box=box, confidence=conf, word_index=pos, family=e.family,
-                )
+                ))
 
 
 # HGNC aliases outrank NCBI synonyms: NCBI lists many retired, cross-species and typo names.
@@ -692,28 +698,41 @@ def _stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[
     lines: dict[int, list[int]] = {}
     for k, w in enumerate(words):
         lines.setdefault(w.line, []).append(k)
+    nexts = [
+        ks[0] for ks in lines.values()
+        if len(ks) == 1 and words[ks[0]].box is not None and not words[ks[0]].orientation
+        and _STACKED_NEXT.match(T.strip_punct(words[ks[0]].text))
+    ]
+    if not nexts:
+        return None
     moved: dict[int, int] = {}   # continuation word index -> index of the word it follows
-    ends = {ks[-1] for ks in lines.values()}
-    for ks in lines.values():
-        if len(ks) != 1:
-            continue
-        k = ks[0]
-        w, b = words[k], words[k].box
-        text = T.strip_punct(w.text)
-        if b is None or w.orientation or not _STACKED_NEXT.match(text):
+    # Line ends that may carry a continuation, sorted by their bottom edge so each candidate
+    # only looks at the ends just above it (figures have thousands of one-word lines).
+    ends = sorted(
+        (words[ks[-1]].box.y1, ks[-1]) for ks in lines.values()
+        if words[ks[-1]].box is not None and not words[ks[-1]].orientation
+        and len(_HAS_LETTER.findall(words[ks[-1]].text)) >= 3
+    )
+    bottoms = [y for y, _ in ends]
+    for k in nexts:
+        b = words[k].box
+        h_b = b.y1 - b.y0
+        if h_b <= 0:
             continue
         best, gap_best = -1, float("inf")
-        for j in ends:
-            u = words[j]
-            a = u.box
-            if j == k or a is None or u.orientation or j in moved or len(_HAS_LETTER.findall(u.text)) < 3:
+        # The gap under the word above must be within [-0.3, 0.6] of this word's height.
+        lo = bisect.bisect_left(bottoms, b.y0 - 0.6 * h_b)
+        hi = bisect.bisect_right(bottoms, b.y0 + 0.3 * h_b)
+        for _, j in ends[lo:hi]:
+            if j == k or j in moved:
                 continue
-            h_a, h_b = a.y1 - a.y0, b.y1 - b.y0
-            if h_a <= 0 or h_b <= 0 or max(h_a, h_b) > 1.6 * min(h_a, h_b):
+            a = words[j].box
+            h_a = a.y1 - a.y0
+            if h_a <= 0 or max(h_a, h_b) > 1.6 * min(h_a, h_b):
                 continue
             gap = b.y0 - a.y1
             overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-            if -0.3 * h_b <= gap <= 0.6 * h_b and overlap >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and gap < gap_best:
+            if overlap >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and (gap, j) < (gap_best, best):
                 best, gap_best = j, gap
         if best >= 0 and not is_symbol(words[best].text):
             moved[k] = best

@@ -29,6 +29,7 @@ joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,6 +67,7 @@ _EDGE_PUNCT = "()[]{}<>\"'`‘’“”«»•·*:;,.!?|¦¬~^_=#@§†‡°"
 # --- 1. punctuation ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)   # called on the same word by several rules
 def strip_punct(word: str) -> str:
     """Drop surrounding punctuation and bullets, keeping inner hyphens and slashes.
 
