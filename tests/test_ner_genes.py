@@ -68,6 +68,12 @@ LABELS = [
     ('14-3-3 epsilon', ['YWHAE']),
     ('protein kinase C', ['PRKCA']),
     ('Cyclin D1', ['CCND1']),
+    # Protein names from MeSH, which HGNC lacks.
+    ('Osteopontin', ['SPP1']),
+    ('Neutral ceramidase', ['ASAH2']),
+    ('Factor VII', ['F7']),
+    ('Estrogen receptor alpha', ['ESR1']),
+    ('Geminin', ['GMNN']),
     ('МАРК8', ['MAPK8']),
     ('TP53', ['TP53']),
     ('p53', ['TP53']),

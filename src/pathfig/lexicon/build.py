@@ -25,6 +25,7 @@ from pathfig.errors import LexiconError
 from pathfig.lexicon._common import Source
 from pathfig.lexicon.famplex import FamplexSource, parse_famplex
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
+from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
 from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry, write_lexicon
 from pathfig.lexicon.ncbi import parse_gene_info
 from pathfig.lexicon.orgdb import parse_orgdb
@@ -99,6 +100,8 @@ def build_lexicon(
     gene_info: Source | None = None,
     orgdb: Source | None = None,
     famplex: FamplexSource | None = None,
+    mesh: Sequence[Source] = (),
+    mesh_links: Source | None = None,
     taxon: str | int | None = None,
     organism: str = "",
     exclude_locus_types: Sequence[str] = (),
@@ -111,7 +114,10 @@ def build_lexicon(
     or FamPlex is given. ``exclude_locus_types`` drops genes of those types (HGNC locus types or
     NCBI ``type_of_gene``, e.g. ``biological-region``). ``gene_info_names`` adds gene_info's full
     names as ``name`` entries; by default only without HGNC, whose approved names serve instead.
-    ``extra_provenance`` is merged into the provenance (source versions, the command that built it).
+    ``mesh`` (MeSH descriptor and/or supplementary files) adds protein names such as
+    ``Osteopontin`` (see :mod:`pathfig.lexicon.mesh_genes`); ``mesh_links`` ties descriptors to
+    HGNC genes. ``extra_provenance`` is merged into the provenance (source versions, the command
+    that built it).
     """
     if hgnc is None and gene_info is None and orgdb is None:
         raise LexiconError("build a lexicon from at least one of: HGNC complete set, NCBI gene_info, org.eg.db")
@@ -141,6 +147,10 @@ def build_lexicon(
     if hgnc_entries:
         ncbi_entries, demoted = _align_to_hgnc(ncbi_entries, hgnc_entries)
     entries = hgnc_entries + ncbi_entries
+    if mesh:
+        loaded = parse_mesh_gene_names(mesh, entries, mesh_links, taxon=taxon_id or "")
+        entries += loaded.entries
+        sources["mesh"] = loaded.info
     if famplex is not None:
         genes = gene_map(hgnc_entries or [e for e in ncbi_entries if e.hgnc_id])
         loaded = parse_famplex(famplex, genes, taxon=HUMAN_TAXON)
