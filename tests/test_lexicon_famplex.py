@@ -125,3 +125,36 @@ def test_bad_files_name_the_file_and_problem(tmp_path, file, content, message):
 def test_not_a_directory(tmp_path):
     with pytest.raises(LexiconError, match="not a FamPlex directory"):
         load_famplex(tmp_path / "missing", GENES)
+
+
+GROUNDING = {
+    "relations.csv": "HGNC,MAPK1,isa,FPLX,ERK\nHGNC,MAPK3,isa,FPLX,ERK\n",
+    "grounding_map.csv": (
+        "NIK,HGNC,MAP3K14,,,,\n"          # one gene: grounded
+        "rSK2,HGNC,KCNN2,,,,\n"           # species prefix: its key RSK2 is another protein
+        "Erk,FPLX,ERK,,,,\n"              # a family, not a gene
+        "dual,HGNC,MAPK1,HGNC,MAPK3,,\n"  # two genes: not a grounding to one
+    ),
+}
+GROUNDING_GENES = {**GENES, "MAP3K14": ("9020", "HGNC:6853"), "KCNN2": ("3781", "HGNC:6291")}
+
+
+def test_grounded_genes_are_single_gene_texts_without_a_case_prefix():
+    from pathfig.lexicon.famplex import grounded_genes
+
+    assert grounded_genes(GROUNDING, GROUNDING_GENES) == {"NIK": "9020"}
+
+
+def test_grounding_settles_a_shared_alias_only_with_the_literature():
+    from pathfig.lexicon.build import _apply_groundings
+    from pathfig.lexicon.model import LexiconEntry
+
+    nik = [LexiconEntry.make("NIK", "alias", "9020", "MAP3K14"), LexiconEntry.make("NIK", "alias", "9448", "MAP4K4"),
+           LexiconEntry.make("NIK", "symbol", "1", "NIK")]
+    grounded = {"NIK": "9020"}
+    kept, dropped = _apply_groundings(nik, grounded, {"9020": 170, "9448": 116})
+    # MAP4K4's alias goes; an official symbol stays whatever the grounding says.
+    assert [(e.symbol, e.kind) for e in kept] == [("MAP3K14", "alias"), ("NIK", "symbol")] and dropped == 1
+    # Where the other gene is the more cited, the grounding is one corpus's sense: nothing drops.
+    kept, dropped = _apply_groundings(nik, grounded, {"9020": 10, "9448": 116})
+    assert kept == nik and dropped == 0

@@ -74,6 +74,8 @@ LABELS = [
     ('Factor VII', ['F7']),
     ('Estrogen receptor alpha', ['ESR1']),
     ('Geminin', ['GMNN']),
+    # FamPlex's grounding map settles an alias two genes share, when the literature agrees.
+    ('NIK', ['MAP3K14']),
     ('МАРК8', ['MAPK8']),
     ('TP53', ['TP53']),
     ('p53', ['TP53']),

@@ -23,7 +23,7 @@ from typing import Any
 from pathfig import __version__
 from pathfig.errors import LexiconError
 from pathfig.lexicon._common import Source
-from pathfig.lexicon.famplex import FamplexSource, parse_famplex
+from pathfig.lexicon.famplex import FamplexSource, grounded_genes, parse_famplex
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
 from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
 from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry, write_lexicon
@@ -94,6 +94,29 @@ def collapse_entries(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
     return list(best.values())
 
 
+_SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym", "name"})
+
+
+def _apply_groundings(entries: list[LexiconEntry], grounded: Mapping[str, str],
+                      prior: Mapping[str, int]) -> tuple[list[LexiconEntry], int]:
+    """Drop other genes' synonyms of a key FamPlex grounds to one gene (``NIK``: MAP3K14, not MAP4K4).
+
+    Only where the grounded gene is also the most cited (``prior``, gene2pubmed counts) of the
+    genes with that key: some groundings are of one corpus's sense (FamPlex grounds ``MNK`` to
+    the copper pump ATP7A; figures mean the kinase MKNK1), and there the literature wins.
+    Official symbols and families stay: a symbol outranks a grounding, and a family is another
+    reading the recogniser weighs itself.
+    """
+    top: dict[str, int] = {}
+    for e in entries:
+        if e.kind in _SYNONYM_KINDS and e.key in grounded and e.ncbigene_id != grounded[e.key]:
+            top[e.key] = max(top.get(e.key, 0), prior.get(e.ncbigene_id, 0))
+    apply = {k for k, best in top.items() if prior.get(grounded[k], 0) >= best}
+    kept = [e for e in entries if not (e.kind in _SYNONYM_KINDS and e.key in apply
+                                       and e.ncbigene_id != grounded[e.key])]
+    return kept, len(entries) - len(kept)
+
+
 def build_lexicon(
     *,
     hgnc: Source | None = None,
@@ -102,6 +125,7 @@ def build_lexicon(
     famplex: FamplexSource | None = None,
     mesh: Sequence[Source] = (),
     mesh_links: Source | None = None,
+    prior: Mapping[str, int] | None = None,
     taxon: str | int | None = None,
     organism: str = "",
     exclude_locus_types: Sequence[str] = (),
@@ -116,7 +140,8 @@ def build_lexicon(
     names as ``name`` entries; by default only without HGNC, whose approved names serve instead.
     ``mesh`` (MeSH descriptor and/or supplementary files) adds protein names such as
     ``Osteopontin`` (see :mod:`pathfig.lexicon.mesh_genes`); ``mesh_links`` ties descriptors to
-    HGNC genes. ``extra_provenance`` is merged into the provenance (source versions, the command
+    HGNC genes. ``prior`` (NCBI Gene id → citations) decides where FamPlex's grounding map
+    settles an ambiguous synonym (see :func:`_apply_groundings`). ``extra_provenance`` is merged into the provenance (source versions, the command
     that built it).
     """
     if hgnc is None and gene_info is None and orgdb is None:
@@ -155,7 +180,8 @@ def build_lexicon(
         genes = gene_map(hgnc_entries or [e for e in ncbi_entries if e.hgnc_id])
         loaded = parse_famplex(famplex, genes, taxon=HUMAN_TAXON)
         entries += loaded.entries
-        sources["famplex"] = loaded.info
+        entries, ungrounded = _apply_groundings(entries, grounded_genes(famplex, genes), prior or {})
+        sources["famplex"] = {**loaded.info, "synonyms_dropped_by_grounding": ungrounded}
     excluded = 0
     if exclude_locus_types:
         drop = set(exclude_locus_types)

@@ -25,12 +25,14 @@ from typing import Any
 
 from pathfig.errors import LexiconError
 from pathfig.lexicon._common import SourceLoad, file_info, iter_lines, usable_name
+from pathfig.lexicon.keys import normalize_key
 from pathfig.lexicon.model import LexiconEntry
 
 __all__ = [
     "FAMPLEX_FILES",
     "NAME_NAMESPACES",
     "expand_families",
+    "grounded_genes",
     "load_famplex",
     "parse_famplex",
     "read_famplex_tables",
@@ -248,3 +250,22 @@ def load_famplex(
 ) -> list[LexiconEntry]:
     """``family`` entries (one per name × member gene) and grounding-map ``alias`` entries."""
     return parse_famplex(source, genes, taxon=taxon).entries
+
+
+def grounded_genes(source: FamplexSource, genes: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Key → NCBI Gene id for grounding-map texts that name one human gene (``NIK`` → MAP3K14).
+
+    FamPlex curates how an ambiguous text is meant in papers; the build uses this to drop other
+    genes' synonyms of the same key (MAP4K4's alias NIK). Texts with a lower-case species or
+    form prefix (``rSK2``: rat SK2, ``hRI``) are left out: lexicon keys ignore case, and the
+    same key in capitals is another protein (RSK2, HRI).
+    """
+    out: dict[str, str] = {}
+    for text, pairs in read_famplex_tables(source)["grounding_map"]:
+        ids = {genes[i][0] for ns, i in pairs if ns == "HGNC" and i in genes and genes[i][0]}
+        clean = usable_name(text)
+        if (not clean or len(ids) != 1 or any(ns == "FPLX" for ns, _ in pairs)
+                or (len(clean) > 1 and clean[0].islower() and clean[1].isupper())):
+            continue
+        out[normalize_key(clean)] = ids.pop()
+    return out
