@@ -150,3 +150,16 @@ def test_family_to_named_keeps_the_family_word() -> None:
     heading = [m for m in rec.recognize_text("PI3K\nPIK3CB\nPIK3CD") if m.word == "PI3K"]
     assert {m.ncbigene_symbol for m in heading} == {"PIK3CB", "PIK3CD"}
     assert all(m.source == "family" for m in heading)
+
+
+@pytest.mark.parametrize(
+    ("upto", "text", "expected"),
+    [
+        (1, "MMPs", ["MMP1"]),                     # default: one representative
+        (2, "MMPs", ["MMP1", "MMP2"]),             # two members: both
+        (2, "PI3K", ["PIK3CA"]),                   # three members: still one
+        (3, "PI3K", ["PIK3CA", "PIK3CB", "PIK3CD"]),
+    ],
+)
+def test_expand_upto(upto: int, text: str, expected: list[str]) -> None:
+    assert symbols(Options(expand_upto=upto), text) == expected

@@ -84,6 +84,9 @@ class Options:
     #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
     #: representative; the family is a group heading over named members.
     family_to_named: int = 0
+    #: With ``representative``: a family of at most this many members emits every member
+    #: (``ERK`` → MAPK1, MAPK3); 1 keeps one representative for every family.
+    expand_upto: int = 1
     stoplist: bool = True
     chemical_stoplist: bool = True
     prose_rule: bool = True
@@ -527,7 +530,7 @@ class GeneRecognizer:
         synonyms = [e for e in entries if e.kind != "family"]
         if families and (o.family_over_alias or not synonyms):
             members = _one_per_gene(families)
-            if o.families == "expand" or len(members) == 1:
+            if o.families == "expand" or len(members) <= max(1, o.expand_upto):
                 return members, members, False
             rep = min(members, key=lambda e: (-self.prior.get(e.ncbigene_id, 0), _num(e.ncbigene_id)))
             return [rep], members, False
