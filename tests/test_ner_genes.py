@@ -76,6 +76,10 @@ LABELS = [
     ('Geminin', ['GMNN']),
     # FamPlex's grounding map settles an alias two genes share, when the literature agrees.
     ('NIK', ['MAP3K14']),
+    # OCR reads γ as y; γt is RORC's T-cell isoform.
+    ('AMPKy3', ['PRKAG3']),
+    ('IFN-y', ['IFNG']),
+    ('RORγt', ['RORC']),
     ('МАРК8', ['MAPK8']),
     ('TP53', ['TP53']),
     ('p53', ['TP53']),

@@ -78,7 +78,9 @@ def test_ocr_confusions(word: str, out: str) -> None:
 
 @pytest.mark.parametrize(("word", "out"), [
     ("IFNY", "IFNγ"), ("IFN-Y", "IFN-γ"), ("IKKY", "IKKγ"), ("PPARY", "PPARγ"),
-    ("MAY", "MAY"), ("SPRY", "SPRγ"), ("BCY1", "BCY1"), ("DYYY", "DYYY"), ("IFNy", "IFNy"),
+    ("MAY", "MAY"), ("SPRY", "SPRγ"), ("BCY1", "BCY1"), ("DYYY", "DYYY"), ("IFNy", "IFNγ"),
+    ("AMPKy3", "AMPKγ3"), ("p110-y", "p110-γ"), ("PKCy", "PKCγ"), ("PLC-y1", "PLC-γ1"),
+    ("Galy", "Galy"), ("Ly6", "Ly6"), ("Ly", "Ly"), ("AMPKy12", "AMPKy12"),
 ])
 def test_greek_y(word: str, out: str) -> None:
     # SPRY is found as written before any rewrite runs; the recogniser test below checks that.
@@ -96,6 +98,7 @@ def test_interferon_spelling(word: str, out: str) -> None:
 @pytest.mark.parametrize(("word", "out"), [
     ("CEACAM1-L", "CEACAM1"), ("CEACAM1-S", "CEACAM1"), ("UXT-V1", "UXT"), ("XBP1-v2", "XBP1"),
     ("Bcl-XL", "Bcl-XL"), ("IL-2", "IL-2"), ("AB-L", "AB-L"), ("TNF-α", "TNF-α"), ("CD40-L", "CD40"),
+    ("RORγt", "RORγ"), ("ROR-γT", "ROR-γ"), ("γt", "γt"), ("Cat", "Cat"),
 ])
 def test_strip_isoform(word: str, out: str) -> None:
     # A rewrite: CD40-L is found as written (CD40LG's alias CD40L) before it would run.

@@ -101,8 +101,8 @@ class Options:
     #: An acronym with a plural ``s`` (``TAMs``, ``GEFs``, ``PAMPs``, ``NHs``) names a class of
     #: cells or molecules: it matches a family (``MMPs``, ``TLRs``), never one gene.
     plural_rule: bool = True
-    #: The ``greek_y`` rewrite: a word ending in ``Y`` that names nothing is tried with ``γ``
-    #: (OCR reads ``IFNγ`` as ``IFNY``).
+    #: The ``greek_y`` rewrite: a word ending in ``Y``/``y`` (or with it before a final digit)
+    #: that names nothing is tried with ``γ`` (OCR reads ``IFNγ`` as ``IFNY``, ``AMPKγ3`` as ``AMPKy3``).
     greek_y: bool = True
     max_ngram: int = 6
     #: A line that is only a number, number list or Greek letter (``2/4``, ``8``, ``δ``) printed

@@ -204,14 +204,20 @@ def ocr_confusions(word: str) -> str:
     return re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
 
 
-def greek_y(word: str) -> str:
-    """``IFNY`` → ``IFNγ``, ``IKKY`` → ``IKKγ``: OCR reads a final Greek γ as the capital Y it resembles.
+_GREEK_Y_RE = re.compile(r"^(.{2,}[A-Z0-9-])[yY](\d?)$")
 
-    Only a final ``Y`` after at least three characters; the lexicon decides (``SPRY`` is found
-    as written, before any transform).
+
+def greek_y(word: str) -> str:
+    """``IFNY`` → ``IFNγ``, ``IKKY`` → ``IKKγ``, ``AMPKy3`` → ``AMPKγ3``, ``p110-y`` → ``p110-γ``:
+    OCR reads Greek γ as the Y (or y) it resembles.
+
+    A ``Y``/``y`` at the end or before one final digit, after at least three characters of
+    which the last is a capital, digit or hyphen (not ``Galy``, ``Ly6``). The lexicon decides
+    (``SPRY`` is found as written, before any transform).
     """
-    if len(word) >= 4 and word[-1] == "Y" and word[-2] != "Y":
-        return word[:-1] + "γ"
+    m = _GREEK_Y_RE.match(word)
+    if m and not m.group(1).endswith(("Y", "y")):
+        return f"{m.group(1)}γ{m.group(2)}"
     return word
 
 
@@ -225,12 +231,14 @@ def interferon_spelling(word: str) -> str:
 
 
 _ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$")
+_GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
 
 
 def strip_isoform(word: str) -> str:
-    """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``: long/short isoform and splice-variant
-    suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is RANKL)."""
-    m = _ISOFORM_RE.match(word)
+    """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``: long/short isoform,
+    splice-variant and Greek-lettered isoform (``γt``) suffixes. A rewrite, so only for words
+    that name nothing as printed (``RANK-L`` is RANKL)."""
+    m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
     return m.group(1) if m else word
 
 
