@@ -80,6 +80,10 @@ LABELS = [
     ('AMPKy3', ['PRKAG3']),
     ('IFN-y', ['IFNG']),
     ('RORγt', ['RORC']),
+    # Clotting factors by Roman numeral, activated or not.
+    ('FVIIa', ['F7']),
+    ('Factor IXa', ['F9']),
+    ('FX', ['F10']),
     ('МАРК8', ['MAPK8']),
     ('TP53', ['TP53']),
     ('p53', ['TP53']),

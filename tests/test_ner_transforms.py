@@ -105,6 +105,15 @@ def test_strip_isoform(word: str, out: str) -> None:
     assert T.strip_isoform(word) == out
 
 
+@pytest.mark.parametrize(("word", "out"), [
+    ("FXa", "coagulation factor X"), ("FVIIa", "coagulation factor VII"), ("Factor IXa", "coagulation factor IX"),
+    ("factor-XII", "coagulation factor XII"), ("FII", "coagulation factor II"), ("FXIII", "coagulation factor XIII"),
+    ("FI", "FI"), ("FIV", "FIV"), ("FXX", "FXX"), ("FXb", "FXb"), ("FactorX", "coagulation factor X"), ("AFX", "AFX"),
+])
+def test_coagulation_factor(word: str, out: str) -> None:
+    assert T.coagulation_factor(word) == out
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("ERK1/2", ["ERK1", "ERK2"]), ("SMAD1/5/8", ["SMAD1", "SMAD5", "SMAD8"]), ("IRF3/7", ["IRF3", "IRF7"]),
     ("KDM6A/B", ["KDM6A", "KDM6B"]), ("AdipoR1/R2", ["AdipoR1", "AdipoR2"]), ("IKKα/β/γ", ["IKKα", "IKKβ", "IKKγ"]),

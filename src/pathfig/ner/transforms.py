@@ -14,9 +14,10 @@ Whole-word rewrites, each on the previous one's result:
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
 7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
-8. ``greek_y``           ``IFNY`` → ``IFNγ`` (OCR reads a final γ as Y)
+8. ``greek_y``           ``IFNY`` → ``IFNγ``, ``AMPKy3`` → ``AMPKγ3`` (OCR reads γ as Y or y)
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
-   ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``
+   ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``
+   ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
@@ -58,7 +59,7 @@ __all__ = [
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling", "strip_isoform",
-    "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "coagulation_factor", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -240,6 +241,18 @@ def strip_isoform(word: str) -> str:
     that name nothing as printed (``RANK-L`` is RANKL)."""
     m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
     return m.group(1) if m else word
+
+
+_COAGULATION_RE = re.compile(r"^(?:F|[Ff]actor[\s-]?)(II|III|V|VII|VIII|IX|X|XI|XII|XIII)a?$")
+
+
+def coagulation_factor(word: str) -> str:
+    """``FXa`` → ``coagulation factor X``, ``Factor VIIa`` → ``coagulation factor VII``: clotting
+    factors by Roman numeral, with or without ``a`` (activated); HGNC's names (F10's
+    "coagulation factor X") decide the gene. Factor I (fibrinogen) and IV (calcium) are no
+    single gene."""
+    m = _COAGULATION_RE.match(word)
+    return f"coagulation factor {m.group(1)}" if m else word
 
 
 # --- 7. slashes -----------------------------------------------------------------------------
