@@ -16,7 +16,8 @@ CUSTOM = LEX / "hgnc_custom.tsv"
 
 
 def _names(entries, symbol):
-    return {(e.name, e.kind) for e in entries if e.symbol == symbol}
+    # EC numbers (family entries) are checked in test_ec_numbers_become_family_entries.
+    return {(e.name, e.kind) for e in entries if e.symbol == symbol and e.kind != "family"}
 
 
 @pytest.mark.parametrize("path", [OFFICIAL, CUSTOM], ids=["official", "custom"])
@@ -197,3 +198,26 @@ def test_missing_file_and_not_utf8(tmp_path):
 def test_in_memory_source_can_be_named_in_errors():
     with pytest.raises(LexiconError, match=r"^upload\.tsv: empty file"):
         load_hgnc(b"", name="upload.tsv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hgnc_id\tsymbol\tstatus\tentrez_id\tenzyme_id\n"
+        'HGNC:4289\tGK\tApproved\t2710\t"2.7.1.30|2.7.1.-|3.1.3.n1"\n',
+        "HGNC ID\tApproved symbol\tStatus\tNCBI Gene ID(supplied by NCBI)\tEnzyme IDs\n"
+        "HGNC:4289\tGK\tApproved\t2710\t2.7.1.30, 2.7.1.-, 3.1.3.n1\n",
+    ],
+    ids=["official", "custom"],
+)
+def test_ec_numbers_become_family_entries(text):
+    loaded = parse_hgnc(text)
+    ec = [(e.name, e.key, e.kind, e.symbol, e.family) for e in loaded.entries if e.family]
+    # The partial number 2.7.1.- is a class of enzymes and is left out.
+    assert ec == [("EC:2.7.1.30", "EC:2.7.1.30", "family", "GK", "EC:2.7.1.30"),
+                  ("EC:3.1.3.n1", "EC:3.1.3.n1", "family", "GK", "EC:3.1.3.n1")]
+    assert loaded.info["enzyme_numbers"] == 2
+
+
+def test_custom_fixture_ec_number():
+    assert [e.name for e in load_hgnc(CUSTOM) if e.symbol == "MAPK1" and e.kind == "family"] == ["EC:2.7.11.1"]

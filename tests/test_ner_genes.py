@@ -84,6 +84,10 @@ LABELS = [
     ('FVIIa', ['F7']),
     ('Factor IXa', ['F9']),
     ('FX', ['F10']),
+    # EC numbers printed with "EC", also when a label ran into them.
+    ('EC 2.7.1.30', ['GK']),
+    ('Glycerol kinaseEC 2.7.1.30', ['GK']),
+    ('2.7.1.30', []),
     ('МАРК8', ['MAPK8']),
     ('TP53', ['TP53']),
     ('p53', ['TP53']),

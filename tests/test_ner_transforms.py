@@ -114,6 +114,14 @@ def test_coagulation_factor(word: str, out: str) -> None:
     assert T.coagulation_factor(word) == out
 
 
+@pytest.mark.parametrize(("word", "key"), [
+    ("EC 2.7.1.30", "EC:2.7.1.30"), ("EC2.7.1.30", "EC:2.7.1.30"), ("ec:3.1.3.N1", "EC:3.1.3.n1"),
+    ("2.7.1.30", ""), ("EC 2.7.1.-", ""), ("EC 2.7.1", ""), ("EC 1.2.3.4.5", ""), ("SPEC 2.7.1.30", ""),
+])
+def test_ec_number(word: str, key: str) -> None:
+    assert T.ec_number(word) == key
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("ERK1/2", ["ERK1", "ERK2"]), ("SMAD1/5/8", ["SMAD1", "SMAD5", "SMAD8"]), ("IRF3/7", ["IRF3", "IRF7"]),
     ("KDM6A/B", ["KDM6A", "KDM6B"]), ("AdipoR1/R2", ["AdipoR1", "AdipoR2"]), ("IKKα/β/γ", ["IKKα", "IKKβ", "IKKγ"]),

@@ -17,6 +17,7 @@ Only Approved genes with an NCBI Gene id become entries; genes without one are c
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
@@ -32,11 +33,14 @@ from pathfig.lexicon._common import (
 )
 from pathfig.lexicon.model import LexiconEntry
 
-__all__ = ["HUMAN_TAXON", "NAME_LOCUS_TYPES", "HgncRecord", "iter_hgnc_records", "load_hgnc", "parse_hgnc"]
+__all__ = ["EC_NUMBER", "HUMAN_TAXON", "NAME_LOCUS_TYPES", "HgncRecord", "iter_hgnc_records", "load_hgnc", "parse_hgnc"]
 
 logger = logging.getLogger(__name__)
 
 HUMAN_TAXON = "9606"
+
+#: A complete EC number (``2.7.1.30``; ``n`` marks a preliminary last number: ``3.1.3.n1``).
+EC_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,3}\.n?\d{1,3}$")
 
 #: HGNC locus types whose approved name becomes a ``name`` entry. Names of RNA genes are
 #: descriptions ("A1BG antisense RNA 1", "microRNA 21") that figures do not print in full.
@@ -54,6 +58,7 @@ class HgncRecord(NamedTuple):
     previous: tuple[str, ...]
     aliases: tuple[str, ...]
     name: str = ""
+    enzymes: tuple[str, ...] = ()   # EC numbers of the gene's product ("2.7.1.30")
 
 
 class _Layout(NamedTuple):
@@ -66,6 +71,7 @@ class _Layout(NamedTuple):
     previous: str
     aliases: str
     full_name: str
+    enzymes: str
     split: Callable[[str], list[str]]
 
 
@@ -78,10 +84,10 @@ def _split_comma(value: str) -> list[str]:
 
 
 _OFFICIAL = _Layout("official", "hgnc_id", "symbol", "status", ("entrez_id",), "locus_type",
-                    "prev_symbol", "alias_symbol", "name", _split_pipe)
+                    "prev_symbol", "alias_symbol", "name", "enzyme_id", _split_pipe)
 _CUSTOM = _Layout("custom", "HGNC ID", "Approved symbol", "Status",
                   ("NCBI Gene ID(supplied by NCBI)", "NCBI Gene ID"), "Locus type",
-                  "Previous symbols", "Alias symbols", "Approved name", _split_comma)
+                  "Previous symbols", "Alias symbols", "Approved name", "Enzyme IDs", _split_comma)
 
 
 def _unquote(value: str) -> str:
@@ -155,18 +161,22 @@ def iter_hgnc_records(source: Source, *, name: str | None = None) -> Iterator[Hg
             previous=_list(get(row, layout.previous), layout.split),
             aliases=_list(get(row, layout.aliases), layout.split),
             name=get(row, layout.full_name),
+            enzymes=_list(get(row, layout.enzymes), layout.split),
         )
 
 
 def parse_hgnc(source: Source, *, name: str | None = None, names: bool = True) -> SourceLoad:
     """Entries of Approved HGNC genes and what was skipped, for the provenance.
 
-    ``names=False`` leaves out the approved names (``name`` entries).
+    ``names=False`` leaves out the approved names (``name`` entries). A complete EC number of a
+    gene's product (``2.7.1.30``) becomes a ``family`` entry named ``EC:2.7.1.30`` (key the same):
+    the genes of one activity, as metabolic maps print them; partial numbers (``2.7.1.-``) are
+    classes too broad to name a node.
     """
     label = source_label(source, name)
     entries: list[LexiconEntry] = []
     rows = not_approved = no_ncbigene = junk = 0
-    full_names = dropped_full_names = 0
+    full_names = dropped_full_names = enzymes = 0
     for rec in iter_hgnc_records(source, name=name):
         rows += 1
         if rec.status != "Approved":
@@ -189,6 +199,14 @@ def parse_hgnc(source: Source, *, name: str | None = None, names: bool = True) -
                     clean, kind, rec.ncbigene_id, rec.symbol, hgnc_id=rec.hgnc_id,
                     taxon_id=HUMAN_TAXON, locus_type=rec.locus_type,
                 ))
+        for ec in rec.enzymes:
+            if EC_NUMBER.match(ec):
+                enzymes += 1
+                entries.append(LexiconEntry(
+                    name=f"EC:{ec}", key=f"EC:{ec}", kind="family", ncbigene_id=rec.ncbigene_id,
+                    symbol=rec.symbol, hgnc_id=rec.hgnc_id, taxon_id=HUMAN_TAXON,
+                    locus_type=rec.locus_type, family=f"EC:{ec}",
+                ))
         if names and rec.name and rec.locus_type in NAME_LOCUS_TYPES:
             clean = usable_full_name(rec.name)
             if clean is None:
@@ -210,6 +228,7 @@ def parse_hgnc(source: Source, *, name: str | None = None, names: bool = True) -
         "dropped_names": junk,
         "full_names": full_names,
         "dropped_full_names": dropped_full_names,
+        "enzyme_numbers": enzymes,
         "entries": len(entries),
     }
     return SourceLoad(entries=entries, info=info)

@@ -117,6 +117,9 @@ class Options:
     #: A word that is both an official symbol and a FamPlex family, printed in mixed case
     #: (``Rho``, ``Prx``) rather than as the symbol (``RHO``), names the family.
     cased_family: bool = True
+    #: An EC number printed with ``EC`` (``EC 3.1.3.4``, ``kinaseEC 2.7.1.30``) names the genes
+    #: of that activity (HGNC's enzyme ids), one representative like a family.
+    ec_numbers: bool = True
     #: A capitalised common noun naming a family of at least this many genes (``Histone``,
     #: ``Proteasome``, ``Cytochrome``, ``Interferon``, ``Integrins``) is a class of molecules,
     #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
@@ -265,6 +268,11 @@ class GeneRecognizer:
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
         """Join this token with the next ones when together they name one gene."""
         first = tokens[i][0]
+        if first.endswith("EC") and i + 1 < len(tokens) and self.options.ec_numbers:
+            # ``EC 2.7.1.30``, and ``kinaseEC 2.7.1.30`` where a label ran into its EC number.
+            phrase = f"EC {T.strip_punct(tokens[i + 1][0])}"
+            if T.ec_number(phrase):
+                return phrase, 2
         k1, starts_multi, _ = self._token_info(first)
         if not k1:
             return None
@@ -342,10 +350,13 @@ class GeneRecognizer:
 
     def _resolve_word(self, token: str, phrase: bool) -> list[_Hit] | None:
         word = T.strip_punct(token)
-        if not word or not _HAS_LETTER.search(word):
-            return None
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
         o = self.options
+        if o.ec_numbers and (ec := T.ec_number(word)):
+            hit = self._ec_hit(ec, applied + ("ec_number",))
+            return [hit] if hit else None
+        if not word or not _HAS_LETTER.search(word):
+            return None
         if o.ion_rule and rules.is_ion(word):
             return None
         if o.viral_rule and rules.is_viral_protein(word.split("/")[0]):
@@ -451,6 +462,15 @@ class GeneRecognizer:
                 if hit:
                     return hit
         return None
+
+    def _ec_hit(self, key: str, applied: tuple[str, ...]) -> _Hit | None:
+        """The genes of an EC number (``2.7.1.30`` → GK), chosen like a family's."""
+        entries = tuple(e for e in self.lexicon.lookup(key) if e.kind in _ALLOWED[self.options.priority])
+        if not entries:
+            return None
+        chosen, candidates, ambiguous = self._choose(entries, key)
+        return _Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous,
+                    transforms=applied) if chosen else None
 
     # -- lexicon --------------------------------------------------------------------------
 

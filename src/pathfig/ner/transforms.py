@@ -24,6 +24,9 @@ Splits, every part resolved:
 12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
 13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
 14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
+Lookup by number, before the rest: ``ec_number`` ``EC 2.7.1.30`` → the genes of that EC
+number (HGNC's enzyme ids), chosen like a family's members; ``EC`` may end the word before
+(``kinaseEC 2.7.1.30``).
 Line-level: ``join_list`` rewrites ``TLR1,2 and 5`` as ``TLR1/2/5``; adjacent words are
 joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
 """
@@ -253,6 +256,20 @@ def coagulation_factor(word: str) -> str:
     single gene."""
     m = _COAGULATION_RE.match(word)
     return f"coagulation factor {m.group(1)}" if m else word
+
+
+_EC_RE = re.compile(r"^EC[\s:]?(\d{1,2}\.\d{1,2}\.\d{1,3}\.n?\d{1,3})$", re.IGNORECASE)
+
+
+def ec_number(word: str) -> str:
+    """``EC 2.7.1.30``, ``EC2.7.1.30``, ``EC:2.7.1.30`` → the lexicon key ``EC:2.7.1.30``; else ``""``.
+
+    Only complete numbers (``2.7.1.-`` is a class, not an enzyme a map would draw), and only
+    with ``EC``: bare numbers on diagrams are as often reaction annotations beside the drawn
+    genes (measured on the WikiPathways renders) as enzyme nodes.
+    """
+    m = _EC_RE.match(word.strip())
+    return f"EC:{m.group(1).lower()}" if m else ""
 
 
 # --- 7. slashes -----------------------------------------------------------------------------
