@@ -84,6 +84,11 @@ LABELS = [
     ('FVIIa', ['F7']),
     ('Factor IXa', ['F9']),
     ('FX', ['F10']),
+    # Soluble, human and recombinant-human forms.
+    ('sICAM-1', ['ICAM1']),
+    ('hTERT', ['TERT']),
+    ('rhIL-10', ['IL10']),
+    ('hMSC', []),
     # EC numbers printed with "EC", also when a label ran into them.
     ('EC 2.7.1.30', ['GK']),
     ('Glycerol kinaseEC 2.7.1.30', ['GK']),

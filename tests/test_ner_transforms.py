@@ -114,6 +114,15 @@ def test_coagulation_factor(word: str, out: str) -> None:
     assert T.coagulation_factor(word) == out
 
 
+@pytest.mark.parametrize(("word", "out"), [
+    ("sICAM-1", "ICAM-1"), ("hTERT", "TERT"), ("rhIL-10", "IL-10"), ("sFlt-1", "Flt-1"), ("sXBP1", "XBP1"),
+    ("hMSC", "hMSC"), ("hMSCs", "hMSCs"), ("sGC", "sGC"), ("hESCs", "hESCs"), ("sEng", "sEng"),
+    ("mTOR", "mTOR"), ("hnRNP", "hnRNP"), ("Shh", "Shh"), ("sICAMs", "sICAMs"),
+])
+def test_strip_form_prefix(word: str, out: str) -> None:
+    assert T.strip_form_prefix(word) == out
+
+
 @pytest.mark.parametrize(("word", "key"), [
     ("EC 2.7.1.30", "EC:2.7.1.30"), ("EC2.7.1.30", "EC:2.7.1.30"), ("ec:3.1.3.N1", "EC:3.1.3.n1"),
     ("2.7.1.30", ""), ("EC 2.7.1.-", ""), ("EC 2.7.1", ""), ("EC 1.2.3.4.5", ""), ("SPEC 2.7.1.30", ""),

@@ -38,6 +38,7 @@ _REWRITES = (
     ("mirna_symbol", T.mirna_symbol),
     ("strip_modification", T.strip_modification),
     ("strip_cellular_prefix", T.strip_cellular_prefix),
+    ("strip_form_prefix", T.strip_form_prefix),
     ("singular", T.singular),
     ("protein_stem", T.protein_stem),
     ("ocr_confusions", T.ocr_confusions),

@@ -11,6 +11,7 @@ Whole-word rewrites, each on the previous one's result:
 3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
                          site suffixes (``-GTP``, ``-P``, ``AKT-S473``)
 4. ``strip_cellular_prefix`` ``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``
+   ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT`` (soluble, human forms)
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
 7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
@@ -60,7 +61,7 @@ __all__ = [
 ]
 
 ORDER = (
-    "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "singular",
+    "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling", "strip_isoform",
     "coagulation_factor", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
@@ -128,6 +129,17 @@ _CELLULAR_RE = re.compile(r"^[cv][-–]?(?=[A-Z])")
 def strip_cellular_prefix(word: str) -> str:
     """``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``, ``cJun`` → ``Jun`` (cellular/viral homologue prefixes)."""
     return _CELLULAR_RE.sub("", word, count=1)
+
+
+_FORM_RE = re.compile(r"^(?:rh|h|s)(?=[A-Z][A-Za-z0-9-]{3,}$)(?!.*[A-Za-z0-9]s$)")
+
+
+def strip_form_prefix(word: str) -> str:
+    """``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT``, ``rhEPO`` → ``EPO``: soluble, human and
+    recombinant-human forms of a protein. A rewrite, so only for words that name nothing as
+    printed (``sRAGE`` is AGER's alias). The rest must be four characters or more and no plural:
+    ``hMSC``, ``hESCs`` are cells (MSC is a gene), ``sGC`` an enzyme."""
+    return _FORM_RE.sub("", word, count=1)
 
 
 # --- 5. plurals -----------------------------------------------------------------------------
