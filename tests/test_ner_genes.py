@@ -84,6 +84,16 @@ LABELS = [
     ('FVIIa', ['F7']),
     ('Factor IXa', ['F9']),
     ('FX', ['F10']),
+    # Residue-phospho and ubiquitin prefixes; Roman-numbered receptor types and kinases.
+    ('pY705-STAT3', ['STAT3']),
+    ('Ub-PCNA', ['PCNA']),
+    ('TGF-βRI', ['TGFBR1']),
+    ('CaMKIIδ', ['CAMK2D']),
+    ('BMPRII', ['BMPR2']),
+    # C/EBP's slash is part of its name; a Greek letter is no English word (Gαs, not "gas").
+    ('C/EBPβ', ['CEBPB']),
+    ('C/EBP', ['CEBPA']),
+    ('Gαs', ['GNAS']),
     # Soluble, human and recombinant-human forms.
     ('sICAM-1', ['ICAM1']),
     ('hTERT', ['TERT']),

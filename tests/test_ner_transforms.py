@@ -115,6 +115,14 @@ def test_coagulation_factor(word: str, out: str) -> None:
 
 
 @pytest.mark.parametrize(("word", "out"), [
+    ("TGF-βRI", "TGF-βR1"), ("CaMKIIδ", "CaMK2δ"), ("BMPRIA", "BMPR1A"), ("CaMKIV", "CaMK4"), ("FcγRI", "FcγR1"),
+    ("ActRIIB", "ActR2B"), ("TβRI", "TβRI"), ("MHCII", "MHCII"), ("COXIV", "COXIV"), ("CaMKIIII", "CaMKIIII"),
+])
+def test_roman_numeral(word: str, out: str) -> None:
+    assert T.roman_numeral(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
     ("sICAM-1", "ICAM-1"), ("hTERT", "TERT"), ("rhIL-10", "IL-10"), ("sFlt-1", "Flt-1"), ("sXBP1", "XBP1"),
     ("hMSC", "hMSC"), ("hMSCs", "hMSCs"), ("sGC", "sGC"), ("hESCs", "hESCs"), ("sEng", "sEng"),
     ("mTOR", "mTOR"), ("hnRNP", "hnRNP"), ("Shh", "Shh"), ("sICAMs", "sICAMs"),

@@ -43,6 +43,7 @@ _REWRITES = (
     ("protein_stem", T.protein_stem),
     ("ocr_confusions", T.ocr_confusions),
     ("greek_y", T.greek_y),
+    ("roman_numeral", T.roman_numeral),
     ("interferon_spelling", T.interferon_spelling),
     ("strip_isoform", T.strip_isoform),
     ("coagulation_factor", T.coagulation_factor),
@@ -54,6 +55,8 @@ _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
+_GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
+_LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -377,7 +380,7 @@ class GeneRecognizer:
             found = [h for h in (self._resolve_part(p, applied + ("expand_range",)) for p in ranged) if h]
             if len(found) == len(ranged):
                 return found
-        if "/" in word:
+        if "/" in word and not _LETTER_SLASH.match(word):
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.
             parts = T.expand_slash(word)
@@ -483,7 +486,8 @@ class GeneRecognizer:
         entries = self.lexicon.lookup(key)
         if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
             bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS
-        ):
+        ) and not (_GREEK_CHAR.search(name) and key not in rules.CHEMICAL_STOPLIST):
+            # (A word printed with a Greek letter is no English word: ``Gαs`` is not "gas".)
             # Chemicals stay chemicals after a transform (``cAMP`` → ``AMP`` is not MFAP1).
             # A stoplisted word counts only when printed in capitals exactly as an official
             # symbol (``MET``, ``BAD``, ``MAX``); function words never do.
@@ -496,7 +500,7 @@ class GeneRecognizer:
             # A multi-word full name matches only words that are apart: "protein S" (PROS1)
             # must not turn the word "Proteins" into a gene.
             entries = tuple(e for e in entries if not (e.kind == "name" and " " in e.name))
-        if "/" in name and entries:
+        if "/" in name and entries and not _LETTER_SLASH.match(name):
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``).
             entries = tuple(e for e in entries if "/" in e.name)

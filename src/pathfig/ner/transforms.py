@@ -16,6 +16,7 @@ Whole-word rewrites, each on the previous one's result:
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
 7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
 8. ``greek_y``           ``IFNY`` → ``IFNγ``, ``AMPKy3`` → ``AMPKγ3`` (OCR reads γ as Y or y)
+   ``roman_numeral``     ``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
    ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
@@ -62,7 +63,7 @@ __all__ = [
 
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
-    "protein_stem", "ocr_confusions", "greek_y", "interferon_spelling", "strip_isoform",
+    "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "coagulation_factor", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
@@ -94,7 +95,8 @@ def strip_punct(word: str) -> str:
 # --- 3. modifications ---------------------------------------------------------------------
 
 _PREFIX_RE = re.compile(
-    r"^(?:phospho-?|p-|P-|[Pp]ro-|p(?=[A-Z0-9])|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
+    r"^(?:phospho-?|p[STY]\d{0,4}[-–]|(?:Ub|ub|SUMO|Ac)[-–]|p-|P-|[Pp]ro-|p(?=[A-Z0-9])"
+    r"|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
 )
 _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
@@ -106,6 +108,9 @@ _SUFFIX_RE = re.compile(
 
 def strip_modification(word: str) -> str:
     """Remove phospho/tag prefixes and state/site suffixes: ``p-AKT``/``pERK``/``AKT-S473`` → the gene.
+
+    Residue-phospho (``pY-STAT3``, ``pS727-STAT3``), ubiquitin, SUMO and acetyl (``Ub-PCNA``)
+    prefixes go too.
 
     ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``.
     A lower-case ``p`` prefix is removed only before an upper-case letter or digit (``pERK``,
@@ -235,6 +240,19 @@ def greek_y(word: str) -> str:
     if m and not m.group(1).endswith(("Y", "y")):
         return f"{m.group(1)}γ{m.group(2)}"
     return word
+
+
+_ROMAN_RE = re.compile(r"^(.{3,}[RK])(IV|I{1,3})([A-HJ-UW-Zα-ω]?)$")
+_ARABIC = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+def roman_numeral(word: str) -> str:
+    """``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``, ``BMPRIA`` → ``BMPR1A``, ``FcγRI`` →
+    ``FcγR1``: receptor types and kinase classes numbered in Roman after ``R`` or ``K``, which
+    symbols number in Arabic. At least three characters before the ``R``/``K`` (``TβRI`` would
+    read as TBR1)."""
+    m = _ROMAN_RE.match(word)
+    return f"{m.group(1)}{_ARABIC[m.group(2)]}{m.group(3)}" if m else word
 
 
 _INF_RE = re.compile(r"^(?:INF|Inf)(?=-?(?:[αβγωλ]|alpha|beta|gamma|omega|lambda)\d?$)")
