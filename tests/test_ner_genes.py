@@ -98,6 +98,15 @@ LABELS = [
     ('MHC-II', ['HLA-DRB1']),
     ('cytochrome c', ['CYCS']),
     ('YAP/TAZ', ['WWTR1', 'YAP1']),
+    ('Aurora A', ['AURKA']),
+    ('γH2AX', ['H2AX']),
+    ('Topo IIα', ['TOP2A']),
+    # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
+    ('Rb', ['RB1']),
+    ('RB', []),
+    ('pRb', ['RB1']),
+    ('p-Rb', ['RB1']),
+    ('sEH', ['EPHX2']),
     # Soluble, human and recombinant-human forms.
     ('sICAM-1', ['ICAM1']),
     ('hTERT', ['TERT']),

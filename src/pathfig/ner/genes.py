@@ -504,9 +504,13 @@ class GeneRecognizer:
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``).
             entries = tuple(e for e in entries if "/" in e.name)
-        if not any(e.kind == "symbol" or e.kind == "family" for e in entries) and key in self._stems and not (
-            o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist)
-        ):
+        mixed = not name.isupper()
+        bare_name = name.replace("-", "")
+        if not any(e.kind == "symbol" or e.kind == "family" or (mixed and e.name.replace("-", "") == bare_name)
+                   for e in entries) \
+                and key in self._stems and not (o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist)):
+            # A root of numbered symbols (PRB1–4 → ``PRB``) names their family, unless the word
+            # is a synonym spelled exactly so in mixed case (``pRb``: RB1, the retinoblastoma protein).
             entries = entries + self._stems[key]
         if not entries:
             return None
@@ -525,9 +529,9 @@ class GeneRecognizer:
         if o.short_rule and len(key) <= 2:
             # Two-character names are noise unless printed exactly as an official symbol; two
             # letters (PC, TG, GC, MS) are metabolite and method abbreviations in real figures,
-            # so only letter+digit symbols (C3, F2) and AR pass.
-            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name
-                            and (not name.isalpha() or name in rules.TWO_LETTER_GENES))
+            # so only letter+digit symbols (C3, F2), AR and a few names printed so (``Rb``) pass.
+            entries = tuple(e for e in entries if name in rules.TWO_LETTER_NAMES or (
+                e.kind == "symbol" and e.name == name and (not name.isalpha() or name in rules.TWO_LETTER_GENES)))
             if not entries:
                 return None
         chosen, candidates, ambiguous = self._choose(entries, name)
