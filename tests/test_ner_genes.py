@@ -101,6 +101,10 @@ LABELS = [
     ('Aurora A', ['AURKA']),
     ('γH2AX', ['H2AX']),
     ('Topo IIα', ['TOP2A']),
+    ('IL-12p40', ['IL12B']),
+    ('gp130', ['IL6ST']),
+    ('C5a', ['C5']),
+    ('PD-1', ['PDCD1']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),
