@@ -105,6 +105,9 @@ LABELS = [
     ('gp130', ['IL6ST']),
     ('C5a', ['C5']),
     ('PD-1', ['PDCD1']),
+    ('InsR', ['INSR']),
+    ('FIH', ['HIF1AN']),
+    ('Talin', ['TLN1']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

@@ -551,9 +551,11 @@ class GeneRecognizer:
         o = self.options
         symbols = [e for e in entries if e.kind == "symbol"]
         families = [e for e in entries if e.kind == "family"]
-        if symbols and families and o.cased_family and name and not name.isupper() and name != symbols[0].name:
-            # ``Rho``, ``Prx``, ``Src``: a family (Rho GTPases, peroxiredoxins) printed in the
-            # protein's mixed case, not the capitals of the one gene (rhodopsin, periaxin).
+        if (symbols and families and o.cased_family and name and not name.isupper() and name != symbols[0].name
+                and symbols[0].ncbigene_id not in {f.ncbigene_id for f in families}):
+            # ``Rho``, ``Prx``: a family (Rho GTPases, peroxiredoxins) printed in the protein's
+            # mixed case, not the capitals of the one gene (rhodopsin, periaxin), which is no
+            # member. A gene that belongs to the family keeps its name (``InsR`` is INSR).
             symbols = []
         if symbols:
             return [symbols[0]], [symbols[0]], False
