@@ -20,6 +20,7 @@ ENTRIES = [
     E("Mhc", "family", "4627", "MYH9", family="MYH"),           # FamPlex's fly myosin grounding
     E("MHC", "ncbi_synonym", "3105", "HLA-A"),
     E("TAZ", "previous", "6901", "TAFAZZIN"), E("TAZ", "alias", "25937", "WWTR1"),
+    E("AIFM1", "symbol", "9131", "AIFM1"), E("AIF", "alias", "9131", "AIFM1"),
 ]
 TABLE = (
     "# comment\n"
@@ -27,6 +28,7 @@ TABLE = (
     "MHC\tfplx:HLA1+HLA2_alpha\tthe histocompatibility complex, not a myosin\n"
     "TAZ\t-TAFAZZIN\tHippo's TAZ\n"
     "cytochrome c\tCYCS\tthe apoptosis protein\n"
+    "AIF\t=AIFM1\tnot the root of AIF1/AIF1L\n"
 )
 
 
@@ -42,13 +44,16 @@ def test_apply_family_drop_and_alias():
     assert by_key(out, "TAZ") == [("WWTR1", "alias", "")]
     assert by_key(out, "cytochrome c") == [("CYCS", "alias", "")]
     assert by_key(out, "TAFAZZIN") == [("TAFAZZIN", "symbol", "")]   # the gene itself stays
-    assert info == {"rows": 3, "entries_added": 3, "entries_removed": 2}
+    # A one-gene family entry: the recogniser adds a numbered root only where no family is.
+    assert by_key(out, "AIF") == [("AIFM1", "alias", ""), ("AIFM1", "family", "AIFM1")]
+    assert info == {"rows": 4, "entries_added": 4, "entries_removed": 2}
 
 
 @pytest.mark.parametrize(("row", "message"), [
     ("X\tfplx:NOPE\twhy", "no FamPlex family NOPE"),
     ("X\tNOGENE\twhy", "no gene NOGENE"),
     ("X\t-NOGENE\twhy", "no gene NOGENE"),
+    ("X\t=NOGENE\twhy", "no gene NOGENE"),
 ])
 def test_unknown_targets_are_errors(row, message):
     with pytest.raises(LexiconError, match=message):

@@ -108,6 +108,11 @@ LABELS = [
     ('InsR', ['INSR']),
     ('FIH', ['HIF1AN']),
     ('Talin', ['TLN1']),
+    ('Noxa', ['PMAIP1']),
+    ('AIF', ['AIFM1']),
+    ('FXR', ['NR1H4']),
+    ('XBP1s', ['XBP1']),
+    ('tBid', ['BID']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

@@ -8,6 +8,9 @@ one row each with its reason:
 - ``SYMBOL``: the name becomes an ``alias`` of that gene;
 - ``fplx:ID[+ID...]``: the name becomes a ``family`` of the union of those FamPlex families'
   members, and other family readings of its key are removed;
+- ``=SYMBOL``: the name is that one gene even where it is also the root of numbered symbols
+  (``AIF`` is AIFM1, not AIF1 and AIF1L): a one-member ``family`` entry, which roots do not
+  outrank, replacing other family readings of its key;
 - ``-SYMBOL``: that gene's synonyms (previous symbol, alias, NCBI synonym, name) of the key are
   removed.
 """
@@ -78,6 +81,14 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
                                    symbol=e.symbol, hgnc_id=e.hgnc_id, taxon_id=e.taxon_id,
                                    locus_type=e.locus_type, family="+".join(ids))
                       for e in sorted(members.values(), key=lambda e: e.symbol)]
+        elif row.target.startswith("="):
+            g = symbols.get(row.target[1:])
+            if g is None:
+                raise LexiconError(f"{label}: {row.name!r}: no gene {row.target[1:]} in the lexicon")
+            refamily.add(key)
+            added.append(LexiconEntry(name=row.name, key=key, kind="family", ncbigene_id=g.ncbigene_id,
+                                      symbol=g.symbol, hgnc_id=g.hgnc_id, taxon_id=g.taxon_id,
+                                      locus_type=g.locus_type, family=g.symbol))
         elif row.target.startswith("-"):
             if row.target[1:] not in symbols:
                 raise LexiconError(f"{label}: {row.name!r}: no gene {row.target[1:]} in the lexicon")
