@@ -113,6 +113,9 @@ LABELS = [
     ('FXR', ['NR1H4']),
     ('XBP1s', ['XBP1']),
     ('tBid', ['BID']),
+    ('Dsh', ['DVL2']),
+    ('ANP', ['NPPA']),
+    ('cPLA2', ['PLA2G4A']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),
