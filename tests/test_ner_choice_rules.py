@@ -77,6 +77,10 @@ LEX = Lexicon([
     E("RHO", "symbol", "90", "RHO"),
     E("RHO", "family", "91", "RHOA", family="RHO"),
     E("RHO", "family", "92", "RHOB", family="RHO"),
+    # A previous symbol that is also the root of numbered symbols: UQCR was UQCR11's symbol.
+    E("UQCR10", "symbol", "97", "UQCR10"),
+    E("UQCR11", "symbol", "98", "UQCR11"),
+    E("UQCR", "previous", "98", "UQCR11"),
     # A symbol whose gene belongs to the family of the same name: InsR is INSR, not IGF1R.
     E("INSR", "symbol", "95", "INSR"),
     E("INSR", "family", "95", "INSR", family="INSR"),
@@ -85,7 +89,7 @@ LEX = Lexicon([
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
          "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
          "60": 100, "61": 40, "62": 300,
-         "81": 500, "82": 300, "90": 100, "91": 900, "92": 200, "95": 700, "96": 1200}
+         "81": 500, "82": 300, "90": 100, "91": 900, "92": 200, "95": 700, "96": 1200, "97": 300, "98": 20}
 
 
 def symbols(options: Options, text: str) -> list[str]:
@@ -109,6 +113,7 @@ CASES = [
     ("cased_family", "Rho", ["RHOA"], ["RHO"]),
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene
+    ("previous_over_root", "UQCR", ["UQCR11"], ["UQCR10"]),  # else the root's most cited member
     ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
     ("exact_spelling", "BIF-1", ["SHLB1"], []),
     ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1

@@ -132,6 +132,9 @@ class Options:
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
+    #: A word in capitals spelled exactly as a gene's previous official symbol is that gene,
+    #: not the root of other numbered symbols (``UQCR`` → UQCR11, ``HMGCS`` → HMGCS1).
+    previous_over_root: bool = True
     #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
     min_stem: int = 3
     locus_types: frozenset[str] | None = None  # None: every locus type
@@ -507,6 +510,7 @@ class GeneRecognizer:
         mixed = not name.isupper()
         bare_name = name.replace("-", "")
         if not any(e.kind == "symbol" or e.kind == "family" or (mixed and e.name.replace("-", "") == bare_name)
+                   or (o.previous_over_root and not mixed and e.kind == "previous" and e.name == name)
                    for e in entries) \
                 and key in self._stems and not (o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist)):
             # A root of numbered symbols (PRB1–4 → ``PRB``) names their family, unless the word
