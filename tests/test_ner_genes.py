@@ -116,6 +116,8 @@ LABELS = [
     ('Dsh', ['DVL2']),
     ('ANP', ['NPPA']),
     ('cPLA2', ['PLA2G4A']),
+    ('DOR', ['OPRD1']),
+    ('PAR2', ['F2RL1']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),
