@@ -118,6 +118,9 @@ LABELS = [
     ('cPLA2', ['PLA2G4A']),
     ('DOR', ['OPRD1']),
     ('PAR2', ['F2RL1']),
+    ('tPA', ['PLAT']),
+    ('PI3K/Akt/mTOR', ['AKT1', 'MTOR', 'PIK3CA']),
+    ('TGN', []),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

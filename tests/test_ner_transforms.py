@@ -145,6 +145,9 @@ def test_ec_number(word: str, key: str) -> None:
     ("Caspase-3/7", ["Caspase-3", "Caspase-7"]), ("PP1α/γ", ["PP1α", "PP1γ"]), ("MEK1/2", ["MEK1", "MEK2"]),
     ("TBK1/IKKi", ["TBK1", "IKKi"]), ("Caspase-4/5/11", ["Caspase-4", "Caspase-5", "Caspase-11"]),
     ("MDA5 / RIG-I", ["MDA5", "RIG-I"]), ("TP53", ["TP53"]),
+    # A name after the slash is a name, not a tail of the first part.
+    ("PI3K/Akt", ["PI3K", "Akt"]), ("Hippo/YAP", ["Hippo", "YAP"]), ("LC3A/B", ["LC3A", "LC3B"]),
+    ("TRAIL-R1/R2", ["TRAIL-R1", "TRAIL-R2"]), ("HIF-1α/2α", ["HIF-1α", "HIF-2α"]),
 ])
 def test_expand_slash(word: str, parts: list[str]) -> None:
     assert T.expand_slash(word) == parts

@@ -320,7 +320,9 @@ def expand_slash(word: str) -> list[str]:
 
     ``ERK1/2`` → ``[ERK1, ERK2]``; ``SMAD1/5/8``; ``KDM6A/B``; ``AdipoR1/R2``; ``IKKα/β/γ``;
     ``Caspase-3/7``; ``TBK1/IKKi`` (a part that is a full name stays whole). A part is a
-    suffix when it is at most 3 characters; it replaces the same-shaped tail of the first name.
+    suffix when it is at most 3 characters with at most one Latin letter other than a Roman
+    numeral's (``R2``, ``B``, ``βII``); it replaces the same-shaped tail of the first name.
+    ``PI3K/Akt``, ``Hippo/YAP``: ``Akt`` and ``YAP`` are names, not tails.
     """
     parts = [p for p in re.split(r"\s*/\s*", word) if p]
     if len(parts) < 2:
@@ -328,7 +330,7 @@ def expand_slash(word: str) -> list[str]:
     first = parts[0]
     out = [first]
     for part in parts[1:]:
-        if len(part) > 3 or not first:
+        if len(part) > 3 or not first or len(re.findall(r"[A-HJ-UWYZa-z]", part)) > 1:
             out.append(part)
             continue
         shape = "".join(_shape(c) for c in part)
