@@ -71,7 +71,11 @@ def test_protein_stem(word: str, out: str) -> None:
     assert T.protein_stem(word) == out
 
 
-@pytest.mark.parametrize(("word", "out"), [("P13K", "PI3K"), ("N0TCH1", "NOTCH1"), ("IL10", "IL10"), ("CD133", "CD133")])
+@pytest.mark.parametrize(("word", "out"), [
+    ("P13K", "PI3K"), ("N0TCH1", "NOTCH1"), ("IL10", "IL10"), ("CD133", "CD133"),
+    ("lL-6", "IL-6"), ("IL-l", "IL-1"), ("ILlβ", "IL1β"), ("lκB", "IκB"), ("HlF-1α", "HIF-1α"),
+    ("Cl", "Cl"), ("Cell", "Cell"), ("Akl", "Akl"), ("lL", "lL"),
+])
 def test_ocr_confusions(word: str, out: str) -> None:
     assert T.ocr_confusions(word) == out
 

@@ -14,7 +14,7 @@ Whole-word rewrites, each on the previous one's result:
    ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT`` (soluble, human forms)
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
-7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``
+7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``, ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``
 8. ``greek_y``           ``IFNY`` → ``IFNγ``, ``AMPKy3`` → ``AMPKγ3`` (OCR reads γ as Y or y)
    ``roman_numeral``     ``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
@@ -217,12 +217,18 @@ def mirna_symbol(word: str) -> str:
 
 
 def ocr_confusions(word: str) -> str:
-    """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``.
+    """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``,
+    ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``.
 
-    A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``.
+    A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``. In a
+    word of capitals whose only lower-case letter is ``l``, that ``l`` is an ``I`` first or before
+    a capital and a ``1`` elsewhere (OCR reads I, l and 1 alike): ``lκB`` → ``IκB``, ``ILlβ`` → ``IL1β``.
     """
     w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", word)
-    return re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
+    w = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
+    if "l" in w and len(w) >= 3 and any(c.isupper() for c in w) and not re.search(r"[a-km-z]", w):
+        w = re.sub(r"^l|l(?=[A-Z])", "I", w).replace("l", "1")
+    return w
 
 
 _GREEK_Y_RE = re.compile(r"^(.{2,}[A-Z0-9-])[yY](\d?)$")
