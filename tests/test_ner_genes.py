@@ -121,6 +121,9 @@ LABELS = [
     ('tPA', ['PLAT']),
     ('PI3K/Akt/mTOR', ['AKT1', 'MTOR', 'PIK3CA']),
     ('TGN', []),
+    ('E2F1-3', ['E2F1', 'E2F2', 'E2F3']),
+    ('HLA-DR4', ['HLA-DRB1']),
+    ('lL-6', ['IL6']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

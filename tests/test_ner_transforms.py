@@ -135,6 +135,14 @@ def test_strip_form_prefix(word: str, out: str) -> None:
     assert T.strip_form_prefix(word) == out
 
 
+@pytest.mark.parametrize(("word", "out"), [
+    ("HLA-A2", "HLA-A"), ("HLA-DR4", "HLA-DR"), ("HLA-B*27", "HLA-B"), ("HLA-A*02:01", "HLA-A"),
+    ("HLA-DRB1", "HLA-DRB1"), ("HLA-A", "HLA-A"), ("HLA2", "HLA2"),
+])
+def test_hla_allele(word: str, out: str) -> None:
+    assert T.hla_allele(word) == out
+
+
 @pytest.mark.parametrize(("word", "key"), [
     ("EC 2.7.1.30", "EC:2.7.1.30"), ("EC2.7.1.30", "EC:2.7.1.30"), ("ec:3.1.3.N1", "EC:3.1.3.n1"),
     ("2.7.1.30", ""), ("EC 2.7.1.-", ""), ("EC 2.7.1", ""), ("EC 1.2.3.4.5", ""), ("SPEC 2.7.1.30", ""),
@@ -160,6 +168,8 @@ def test_expand_slash(word: str, parts: list[str]) -> None:
 @pytest.mark.parametrize(("word", "parts"), [
     ("WNT1-3", ["WNT1", "WNT2", "WNT3"]), ("AKT1-3", ["AKT1", "AKT2", "AKT3"]), ("IL-1", ["IL-1"]),
     ("Caspase-3", ["Caspase-3"]), ("WNT3-1", ["WNT3-1"]), ("SOX1-30", ["SOX1-30"]),
+    ("E2F1-3", ["E2F1", "E2F2", "E2F3"]), ("PLCβ1-4", ["PLCβ1", "PLCβ2", "PLCβ3", "PLCβ4"]),
+    ("1-3", ["1-3"]),
 ])
 def test_expand_range(word: str, parts: list[str]) -> None:
     assert T.expand_range(word) == parts

@@ -46,6 +46,7 @@ _REWRITES = (
     ("roman_numeral", T.roman_numeral),
     ("interferon_spelling", T.interferon_spelling),
     ("strip_isoform", T.strip_isoform),
+    ("hla_allele", T.hla_allele),
     ("coagulation_factor", T.coagulation_factor),
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|"

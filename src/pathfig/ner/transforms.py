@@ -19,6 +19,7 @@ Whole-word rewrites, each on the previous one's result:
    ``roman_numeral``     ``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
    ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``
+   ``hla_allele``        ``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
@@ -64,6 +65,7 @@ __all__ = [
 ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
+    "hla_allele",
     "coagulation_factor", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
@@ -261,6 +263,16 @@ def roman_numeral(word: str) -> str:
     return f"{m.group(1)}{_ARABIC[m.group(2)]}{m.group(3)}" if m else word
 
 
+_HLA_ALLELE_RE = re.compile(r"^(HLA-(?:A|B|C|E|G|DR|DQ|DP))\*?\d{1,2}(?::\d{2})*$")
+
+
+def hla_allele(word: str) -> str:
+    """``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``, ``HLA-B*27`` → ``HLA-B``: an allele names
+    its locus (``HLA-DR4`` is not HLA plus DR4, the TRAIL receptor)."""
+    m = _HLA_ALLELE_RE.match(word)
+    return m.group(1) if m else word
+
+
 _INF_RE = re.compile(r"^(?:INF|Inf)(?=-?(?:[αβγωλ]|alpha|beta|gamma|omega|lambda)\d?$)")
 
 
@@ -354,11 +366,12 @@ def expand_slash(word: str) -> list[str]:
 
 # --- 8. ranges ------------------------------------------------------------------------------
 
-_RANGE_RE = re.compile(r"^([A-Za-z][A-Za-z\-]*?)[-–]?(\d{1,2})\s*[-–~]\s*(\d{1,2})$")
+_RANGE_RE = re.compile(r"^([A-Za-z](?:[A-Za-z0-9\-α-ω]*?[A-Za-zα-ω])?)[-–]?(\d{1,2})\s*[-–~]\s*(\d{1,2})$")
 
 
 def expand_range(word: str) -> list[str]:
-    """``WNT1-3`` → ``[WNT1, WNT2, WNT3]``; only short increasing ranges (≤ 10 members)."""
+    """``WNT1-3`` → ``[WNT1, WNT2, WNT3]``, ``E2F1-3``, ``PLCβ1-4``; only short increasing ranges
+    (≤ 10 members)."""
     m = _RANGE_RE.match(word)
     if not m:
         return [word]
