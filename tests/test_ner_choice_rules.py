@@ -114,6 +114,10 @@ CASES = [
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene
     ("previous_over_root", "UQCR", ["UQCR11"], ["UQCR10"]),  # else the root's most cited member
+    ("pathway_names", "MMP signaling", [], ["MMP1"]),
+    ("pathway_names", "MMP2 pathway", [], ["MMP2"]),
+    ("pathway_names", "MMP2 cleaves", ["MMP2"], ["MMP2"]),
+    ("pathway_names", "MMP2\nsignaling", ["MMP2"], ["MMP2"]),   # the next line is another label
     ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
     ("exact_spelling", "BIF-1", ["SHLB1"], []),
     ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1

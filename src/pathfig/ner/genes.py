@@ -55,6 +55,7 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
+_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
@@ -136,6 +137,9 @@ class Options:
     #: A word in capitals spelled exactly as a gene's previous official symbol is that gene,
     #: not the root of other numbered symbols (``UQCR`` → UQCR11, ``HMGCS`` → HMGCS1).
     previous_over_root: bool = True
+    #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
+    #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node.
+    pathway_names: bool = True
     #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
     min_stem: int = 3
     locus_types: frozenset[str] | None = None  # None: every locus type
@@ -269,7 +273,11 @@ class GeneRecognizer:
                 pos += n_words
                 i += extra
                 continue
-            self._emit(words, pos, used, text, self.resolve(text), out)
+            hits = self.resolve(text)
+            if hits and self.options.pathway_names and i + 1 < len(tokens) \
+                    and tokens[i + 1][0].lower().strip(".,;:()") in _PATHWAY_WORDS:
+                hits = None   # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node
+            self._emit(words, pos, used, text, hits, out)
             pos += used
             i += 1
 
