@@ -124,6 +124,8 @@ LABELS = [
     ('E2F1-3', ['E2F1', 'E2F2', 'E2F3']),
     ('HLA-DR4', ['HLA-DRB1']),
     ('lL-6', ['IL6']),
+    ('Ca²+/CaM', ['CALM1']),
+    ('SNAREs', []),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

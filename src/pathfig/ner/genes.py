@@ -465,6 +465,8 @@ class GeneRecognizer:
         part = T.strip_punct(part)
         if not part or not _HAS_LETTER.search(part):
             return None
+        if self.options.ion_rule and rules.is_ion(part):
+            return None   # ``Ca²+/CaM``: the ion is no CA2
         hit = self._lookup(part, applied, bare=False)
         if hit:
             return hit
