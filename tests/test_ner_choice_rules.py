@@ -114,6 +114,9 @@ CASES = [
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene
     ("previous_over_root", "UQCR", ["UQCR11"], ["UQCR10"]),  # else the root's most cited member
+    ("abbreviations", "mini muscle protein (MMP2)", ["MMP2"], ["MMP2"]),   # the digit is in no long form
+    ("abbreviations", "matrix metalloproteinase (MMP)", [], ["MMP1"]),      # the long form names nothing here
+    ("abbreviations", "gefitinib (GEF)", [], ["GEFX"]),
     ("pathway_names", "MMP signaling", [], ["MMP1"]),
     ("pathway_names", "MMP2 pathway", [], ["MMP2"]),
     ("pathway_names", "MMP2 cleaves", ["MMP2"], ["MMP2"]),

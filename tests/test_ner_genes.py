@@ -126,6 +126,8 @@ LABELS = [
     ('lL-6', ['IL6']),
     ('Ca²+/CaM', ['CALM1']),
     ('SNAREs', []),
+    ('hematopoietic stem cell (HSC)', []),
+    ('tumor necrosis factor (TNF)', ['TNF']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

@@ -140,6 +140,9 @@ class Options:
     #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
     #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node.
     pathway_names: bool = True
+    #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
+    #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
+    abbreviations: bool = True
     #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
     min_stem: int = 3
     locus_types: frozenset[str] | None = None  # None: every locus type
@@ -277,9 +280,30 @@ class GeneRecognizer:
             if hits and self.options.pathway_names and i + 1 < len(tokens) \
                     and tokens[i + 1][0].lower().strip(".,;:()") in _PATHWAY_WORDS:
                 hits = None   # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node
+            if hits and self.options.abbreviations and text.startswith("(") and text.rstrip(".,;:").endswith(")"):
+                hits = self._defined(tokens, i, hits)
             self._emit(words, pos, used, text, hits, out)
             pos += used
             i += 1
+
+    def _defined(self, tokens: list[tuple[str, int]], i: int, hits: list[_Hit]) -> list[_Hit] | None:
+        """An abbreviation in parentheses after its long form (``retinal pigment epithelium
+        (RPE)``) names what the long form names: no gene unless the long form is that gene's name
+        (``tumor necrosis factor (TNF)``). Long forms are found as Schwartz and Hearst do: the
+        abbreviation's letters, in order, in the words before it, the first one starting a word."""
+        abbr = [c.lower() for c in tokens[i][0] if c.isalnum()]
+        if len(abbr) < 2 or not abbr[0].isalpha():
+            return hits
+        for k in range(1, min(i, len(abbr) + 2) + 1):
+            words = [t for t, _ in tokens[i - k : i]]
+            if not words[0][:1].lower() == abbr[0]:
+                continue
+            letters = iter("".join(words).lower())
+            if all(c in letters for c in abbr):
+                long_hits = self._resolve_phrase(" ".join(words)) if k > 1 else self.resolve(words[0])
+                named = {e.ncbigene_id for h in (long_hits or []) for e in h.entries}
+                return hits if named & {e.ncbigene_id for h in hits for e in h.entries} else None
+        return hits
 
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
         """Join this token with the next ones when together they name one gene."""
