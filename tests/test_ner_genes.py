@@ -128,6 +128,9 @@ LABELS = [
     ('SNAREs', []),
     ('hematopoietic stem cell (HSC)', []),
     ('tumor necrosis factor (TNF)', ['TNF']),
+    ('KRASG12D', ['KRAS']),
+    ('EGFRvIII', ['EGFR']),
+    ('AR-V7', ['AR']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

@@ -104,6 +104,8 @@ _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
     r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex)"
     r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
+    r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
+    r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
     r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?)$",
 )
 
@@ -112,7 +114,8 @@ def strip_modification(word: str) -> str:
     """Remove phospho/tag prefixes and state/site suffixes: ``p-AKT``/``pERK``/``AKT-S473`` → the gene.
 
     Residue-phospho (``pY-STAT3``, ``pS727-STAT3``), ubiquitin, SUMO and acetyl (``Ub-PCNA``)
-    prefixes go too.
+    prefixes go too, and so do amino-acid changes glued to the symbol (``KRASG12D``,
+    ``BRAF(V600E)``, ``JAK2V617F``) and EGFR's variant III (``EGFRvIII``).
 
     ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``.
     A lower-case ``p`` prefix is removed only before an upper-case letter or digit (``pERK``,
@@ -282,7 +285,7 @@ def interferon_spelling(word: str) -> str:
     return _INF_RE.sub("IFN", word)
 
 
-_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$")
+_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,}|[A-Z]{2})-(?:L|S|[Vv]\d{1,2})$")
 _GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
 
 
