@@ -285,7 +285,7 @@ def interferon_spelling(word: str) -> str:
     return _INF_RE.sub("IFN", word)
 
 
-_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,}|[A-Z]{2})-(?:L|S|[Vv]\d{1,2})$")
+_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$")
 _GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
 
 
@@ -294,7 +294,7 @@ def strip_isoform(word: str) -> str:
     splice-variant and Greek-lettered isoform (``γt``) suffixes. A rewrite, so only for words
     that name nothing as printed (``RANK-L`` is RANKL)."""
     m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
-    return m.group(1) if m else word
+    return (m.group(1) or m.group(2)) if m else word
 
 
 _COAGULATION_RE = re.compile(r"^(?:F|[Ff]actor[\s-]?)(II|III|V|VII|VIII|IX|X|XI|XII|XIII)a?$")
