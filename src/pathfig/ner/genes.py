@@ -8,25 +8,23 @@ so a figure corpus with repeated words runs at dictionary speed.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 from pathfig.lexicon.keys import normalize_key
-from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry
-from pathfig.models import Box, Candidate, Mention, Word
+from pathfig.lexicon.model import Lexicon, LexiconEntry
+from pathfig.models import Candidate, Mention, Word
 from pathfig.ner import rules, transforms as T
+from pathfig.ner.families import family_to_named, gene_order, one_per_gene, paralog_root, stem_families
+from pathfig.ner.layout import stack_wrapped, union_box
+from pathfig.ner.options import Options, Priority
 
 __all__ = ["GeneRecognizer", "Options", "Priority"]
 
 logger = logging.getLogger(__name__)
 
-#: Which entry kinds may match: ``strict`` official symbols only; ``synonyms`` adds previous
-#: symbols, aliases, NCBI synonyms and approved full names; ``all`` adds families (the default).
-Priority = Literal["strict", "synonyms", "all"]
 
 _ALLOWED = {
     "strict": {"symbol"},
@@ -59,93 +57,6 @@ _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "c
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Options:
-    """Recognition settings; every rule can be switched off to measure its effect."""
-
-    priority: Priority = "all"
-    #: A FamPlex family name curated from the literature (``ERK``, ``PKC``, ``PI3K``) beats a
-    #: previous symbol or alias that happens to spell the same (EPHB2's old symbol ``ERK``).
-    family_over_alias: bool = True
-    #: Ambiguous names (one name, several genes of the same kind): ``best`` keeps the gene the
-    #: literature prior favours clearly, ``all`` keeps every candidate, ``drop`` keeps none.
-    ambiguous: Literal["best", "all", "drop"] = "best"
-    #: How much more often the chosen gene must be cited than the runner-up under ``best``.
-    prior_ratio: float = 2.0
-    #: Under ``best``, an ambiguous name printed exactly as one gene's name spells it (case aside:
-    #: ``BIF-1`` is SH3GLB1's ``Bif-1``, not ZBTB24's ``BIF1``) goes to that gene.
-    exact_spelling: bool = True
-    #: Under ``best``, an ambiguous name shared only by paralogs (``IP3R``: ITPR1, ITPR3) names
-    #: their family: the most cited one stands for it, as for a family name.
-    paralog_family: bool = True
-    #: A gene this many times more cited than the best-tier candidate wins regardless of tier
-    #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
-    override_ratio: float = 10.0
-    #: Family names: ``representative`` emits one member (the most cited; preferring the member
-    #: the name is also a synonym of was measured neutral: AMPK → PRKAA2, Dvl → DVL1 by NCBI
-    #: synonyms) and lists all members as candidates; ``expand`` emits every member.
-    families: Literal["representative", "expand"] = "representative"
-    #: With ``representative``: a family mention whose members include genes the same words
-    #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
-    #: representative; the family is a group heading over named members.
-    family_to_named: int = 0
-    #: With ``representative``: a family of at most this many members emits every member
-    #: (``ERK`` → MAPK1, MAPK3); 1 keeps one representative for every family.
-    expand_upto: int = 1
-    stoplist: bool = True
-    chemical_stoplist: bool = True
-    prose_rule: bool = True
-    #: With ``prose_rule``, an all-lower-case word still matches when a lexicon name is written
-    #: exactly so: fly ``foxo``, ``hop``. For lexicons of organisms that name genes in lower case;
-    #: off by default (the human lexicon has no lower-case symbols worth the risk).
-    prose_exact: bool = False
-    short_rule: bool = True
-    ion_rule: bool = True
-    viral_rule: bool = True
-    weak_locus_rule: bool = True
-    #: An acronym with a plural ``s`` (``TAMs``, ``GEFs``, ``PAMPs``, ``NHs``) names a class of
-    #: cells or molecules: it matches a family (``MMPs``, ``TLRs``), never one gene.
-    plural_rule: bool = True
-    #: The ``greek_y`` rewrite: a word ending in ``Y``/``y`` (or with it before a final digit)
-    #: that names nothing is tried with ``γ`` (OCR reads ``IFNγ`` as ``IFNY``, ``AMPKγ3`` as ``AMPKy3``).
-    greek_y: bool = True
-    max_ngram: int = 6
-    #: A line that is only a number, number list or Greek letter (``2/4``, ``8``, ``δ``) printed
-    #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
-    #: ``Caspase`` / ``8``). Needs word boxes.
-    stacked_join: bool = True
-    #: In a slash list a part whose gene is of another root than its siblings' takes its
-    #: candidate (or HGNC alias) of their root: ``GCN2/HRI`` → EIF2AK4, EIF2AK1 (not RNH1),
-    #: ``MST1/2`` → STK4, STK3 (not the growth factor MST1).
-    slash_siblings: bool = True
-    #: A word that is both an official symbol and a FamPlex family, printed in mixed case
-    #: (``Rho``, ``Prx``) rather than as the symbol (``RHO``), names the family.
-    cased_family: bool = True
-    #: An EC number printed with ``EC`` (``EC 3.1.3.4``, ``kinaseEC 2.7.1.30``) names the genes
-    #: of that activity (HGNC's enzyme ids), one representative like a family.
-    ec_numbers: bool = True
-    #: A capitalised common noun naming a family of at least this many genes (``Histone``,
-    #: ``Proteasome``, ``Cytochrome``, ``Interferon``, ``Integrins``) is a class of molecules,
-    #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
-    #: ``Frizzled``, ``Caspase``, ``Calmodulin``) are drawn as nodes and stay.
-    class_word_min: int = 16
-    #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
-    #: names their family when it has at most this many members (0 switches it off).
-    max_stem_family: int = 30
-    #: A word in capitals spelled exactly as a gene's previous official symbol is that gene,
-    #: not the root of other numbered symbols (``UQCR`` → UQCR11, ``HMGCS`` → HMGCS1).
-    previous_over_root: bool = True
-    #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
-    #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node.
-    pathway_names: bool = True
-    #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
-    #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
-    abbreviations: bool = True
-    #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
-    min_stem: int = 3
-    locus_types: frozenset[str] | None = None  # None: every locus type
 
 
 @dataclass(slots=True)
@@ -197,7 +108,7 @@ class GeneRecognizer:
                 first = normalize_key(e.name.split()[0])
                 if first:
                     self._multi_first.add(first)
-        self._stems = _stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem)
+        self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem)
         _ = self.lexicon.index
 
     # -- construction ---------------------------------------------------------------------
@@ -236,7 +147,7 @@ class GeneRecognizer:
         out: list[Mention] = []
         start = 0
         norm = [w if isinstance(w, Word) else Word(text=w) for w in words]
-        order = _stack_wrapped(norm, self._is_symbol) if self.options.stacked_join else None
+        order = stack_wrapped(norm, self._is_symbol) if self.options.stacked_join else None
         if order is not None:
             norm = [norm[k] for k in order]
         n = len(norm)
@@ -247,7 +158,7 @@ class GeneRecognizer:
         if order is not None:   # word_index points into the caller's sequence
             out = [replace(m, word_index=order[m.word_index]) if m.word_index >= 0 else m for m in out]
         if self.options.family_to_named and self.options.families == "representative":
-            out = _family_to_named(out, self.options.family_to_named)
+            out = family_to_named(out, self.options.family_to_named)
         return out
 
     def _is_symbol(self, text: str) -> bool:
@@ -465,8 +376,8 @@ class GeneRecognizer:
             return hits
         out = []
         for i, h in enumerate(hits):
-            roots = {_root(e.symbol) for j, o in enumerate(hits) if j != i for e in o.entries} - {""}
-            if not roots or any(_root(e.symbol) in roots for e in h.entries):
+            roots = {paralog_root(e.symbol) for j, o in enumerate(hits) if j != i for e in o.entries} - {""}
+            if not roots or any(paralog_root(e.symbol) in roots for e in h.entries):
                 out.append(h)
                 continue
             if h.ambiguous:
@@ -475,7 +386,7 @@ class GeneRecognizer:
                 # An official symbol of another family (``MST1/2``: MST1 is a growth factor;
                 # the Hippo kinase is STK4, whose HGNC alias MST1 is).
                 pool = [e for e in self.lexicon.lookup(h.match) if e.kind in ("previous", "alias")]
-            kin = _one_per_gene(c for c in pool if _root(c.symbol) in roots)
+            kin = one_per_gene(c for c in pool if paralog_root(c.symbol) in roots)
             if len(kin) == 1:
                 h = replace(h, entries=[kin[0]])
             elif len(hits) >= 3 and len(roots) == 1 and h.entries and h.entries[0].kind in _SYNONYM_KINDS:
@@ -600,10 +511,10 @@ class GeneRecognizer:
             return [symbols[0]], [symbols[0]], False
         synonyms = [e for e in entries if e.kind != "family"]
         if families and (o.family_over_alias or not synonyms):
-            members = _one_per_gene(families)
+            members = one_per_gene(families)
             if o.families == "expand" or len(members) <= max(1, o.expand_upto):
                 return members, members, False
-            rep = min(members, key=lambda e: (-self.prior.get(e.ncbigene_id, 0), _num(e.ncbigene_id)))
+            rep = min(members, key=lambda e: (-self.prior.get(e.ncbigene_id, 0), gene_order(e.ncbigene_id)))
             return [rep], members, False
         tier: dict[str, int] = {}
         support: dict[str, int] = {}
@@ -614,7 +525,7 @@ class GeneRecognizer:
             support[e.ncbigene_id] = support.get(e.ncbigene_id, 0) + 1
             first.setdefault(e.ncbigene_id, e)
         prior = self.prior
-        ranked = sorted(first.values(), key=lambda e: (tier[e.ncbigene_id], -prior.get(e.ncbigene_id, 0), -support[e.ncbigene_id], _num(e.ncbigene_id)))
+        ranked = sorted(first.values(), key=lambda e: (tier[e.ncbigene_id], -prior.get(e.ncbigene_id, 0), -support[e.ncbigene_id], gene_order(e.ncbigene_id)))
         if len(ranked) == 1:
             return ranked, ranked, False
         top = max(ranked, key=lambda e: prior.get(e.ncbigene_id, 0))
@@ -633,7 +544,7 @@ class GeneRecognizer:
                      if e.name.casefold() == folded and tier[e.ncbigene_id] == tier[a.ncbigene_id]}
             if len(exact) == 1:
                 return [first[exact.pop()]], ranked, True
-        roots = {_root(e.symbol) for e in ranked}
+        roots = {paralog_root(e.symbol) for e in ranked}
         if o.ambiguous == "best" and o.paralog_family and len(roots) == 1 and "" not in roots:
             return [max(ranked, key=lambda e: prior.get(e.ncbigene_id, 0))], ranked, True
         return [], ranked, True
@@ -649,7 +560,7 @@ class GeneRecognizer:
             box, conf = w.box, w.confidence
         else:
             span = words[pos : pos + n]
-            box = _union([w.box for w in span])
+            box = union_box([w.box for w in span])
             conf = min((w.confidence for w in span), default=1.0)
         seen: set[str] = set()
         for hit in hits:
@@ -680,148 +591,3 @@ def _prose_start(word: str) -> bool:
     """A word that starts prose, not a name: ``is`` (``is a``), ``in`` (``in 5``), ``cells``."""
     w = word.lower()
     return w in _FUNCTION_WORDS or (rules.is_prose_word(word) and w.rstrip("s") not in T.PROTEIN_STEMS)
-
-
-def _num(gid: str) -> int:
-    return int(gid) if gid.isdigit() else 1 << 62
-
-
-_GREEK_LATIN = frozenset("ABGDEZHQIK")
-# Roots of numbered symbols name protein families (and miRNA precursors), not lncRNAs (GAS5).
-_STEM_LOCUS_TYPES = frozenset({"gene with protein product", "RNA, micro", "protein-coding", "miRNA", ""})
-_STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
-
-
-def _stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4) -> dict[str, tuple[LexiconEntry, ...]]:
-    """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``."""
-    if limit <= 0:
-        return {}
-    groups: dict[str, list[LexiconEntry]] = {}
-    greek: dict[str, dict[str, LexiconEntry]] = {}
-    for e in entries:
-        if e.kind == "symbol" and e.locus_type in _STEM_LOCUS_TYPES:
-            m = _STEM_RE.match(e.symbol)
-            if m and len(m.group(1)) >= min_stem:
-                groups.setdefault(m.group(1), []).append(e)
-        if e.kind in ("symbol", "alias") and len(e.key) >= 4 and e.key[-1] in _GREEK_LATIN and e.key[-2].isalpha():
-            # Greek-lettered paralogs: IκBα/β/ε (NFKBIA/B/E), GSK3α/β, RARα/β/γ share the root.
-            greek.setdefault(e.key[:-1], {})[e.ncbigene_id] = e
-    for stem, by_gene in greek.items():
-        # A Greek-lettered series starts with α and β; ``PROA``/``PROZ`` is not one.
-        letters = {e.key[-1] for e in by_gene.values()}
-        if len(by_gene) >= 2 and {"A", "B"} <= letters and stem not in groups:
-            groups[stem] = list(by_gene.values())
-    out = {}
-    for stem, members in groups.items():
-        if len(members) <= limit:
-            out[stem] = tuple(
-                LexiconEntry(name=stem, key=stem, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
-                             hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=stem)
-                for e in sorted(members, key=lambda e: _num(e.ncbigene_id))
-            )
-    return out
-
-
-def _family_to_named(mentions: list[Mention], least: int) -> list[Mention]:
-    """Family mentions point at the members the other mentions name, when there are any."""
-    named = {m.ncbigene_id: m for m in mentions if m.source != "family"}
-    out: list[Mention] = []
-    for m in mentions:
-        members = [c for c in m.candidates if c.ncbigene_id in named] if m.source == "family" else []
-        if len(members) < least or m.ncbigene_id in named:
-            out.append(m)
-            continue
-        out.extend(replace(m, ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.ncbigene_symbol, hgnc_id=c.hgnc_id)
-                   for c in members)
-    return out
-
-
-def _root(symbol: str) -> str:
-    """The paralog root of a numbered symbol (``ITPR3`` → ``ITPR``), or ``""``."""
-    m = _STEM_RE.match(symbol)
-    return m.group(1) if m else ""
-
-
-def _one_per_gene(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
-    seen: dict[str, LexiconEntry] = {}
-    for e in entries:
-        seen.setdefault(e.ncbigene_id, e)
-    return list(seen.values())
-
-
-def _union(boxes: Iterable[Box | None]) -> Box | None:
-    out: Box | None = None
-    for b in boxes:
-        if b is not None:
-            out = b if out is None else out.union(b)
-    return out
-
-
-_STACKED_NEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[A-Za-z]\d{1,2}|[IVX]{2,4}|[α-ωΑ-Ω]\d?|\d{1,2}(?:/\d{1,2})+)$")
-
-
-def _stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[int] | None:
-    """The word order with wrapped label continuations moved after the word they continue.
-
-    A one-word line whose word is a short continuation (a number, number list, letter+digits,
-    roman numeral or Greek letter; a bare Latin letter is too often something else) and sits
-    right under the last word of another line (horizontal overlap, gap under 0.6 of its height,
-    similar height) joins that line, unless that word is already a gene's official symbol
-    (``CDH1`` over a count ``5`` is not CDH15). Returns None when nothing moves.
-    """
-    lines: dict[int, list[int]] = {}
-    for k, w in enumerate(words):
-        lines.setdefault(w.line, []).append(k)
-    nexts = [
-        ks[0] for ks in lines.values()
-        if len(ks) == 1 and words[ks[0]].box is not None and not words[ks[0]].orientation
-        and _STACKED_NEXT.match(T.strip_punct(words[ks[0]].text))
-    ]
-    if not nexts:
-        return None
-    moved: dict[int, int] = {}   # continuation word index -> index of the word it follows
-    # Line ends that may carry a continuation, sorted by their bottom edge so each candidate
-    # only looks at the ends just above it (figures have thousands of one-word lines).
-    ends = sorted(
-        (words[ks[-1]].box.y1, ks[-1]) for ks in lines.values()
-        if words[ks[-1]].box is not None and not words[ks[-1]].orientation
-        and len(_HAS_LETTER.findall(words[ks[-1]].text)) >= 3
-    )
-    bottoms = [y for y, _ in ends]
-    for k in nexts:
-        b = words[k].box
-        h_b = b.y1 - b.y0
-        if h_b <= 0:
-            continue
-        best, gap_best = -1, float("inf")
-        # The gap under the word above must be within [-0.3, 0.6] of this word's height.
-        lo = bisect.bisect_left(bottoms, b.y0 - 0.6 * h_b)
-        hi = bisect.bisect_right(bottoms, b.y0 + 0.3 * h_b)
-        for _, j in ends[lo:hi]:
-            if j == k or j in moved:
-                continue
-            a = words[j].box
-            h_a = a.y1 - a.y0
-            if h_a <= 0 or max(h_a, h_b) > 1.6 * min(h_a, h_b):
-                continue
-            gap = b.y0 - a.y1
-            overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-            if overlap >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and (gap, j) < (gap_best, best):
-                best, gap_best = j, gap
-        if best >= 0 and not is_symbol(words[best].text):
-            moved[k] = best
-    if not moved:
-        return None
-    after: dict[int, list[int]] = {}
-    for k, j in moved.items():
-        after.setdefault(j, []).append(k)
-    order: list[int] = []
-    for k in range(len(words)):
-        if k in moved:
-            continue
-        order.append(k)
-        order.extend(after.get(k, ()))
-    # The moved word takes its new line's number, so the line loop sees one line.
-    for k, j in moved.items():
-        words[k] = replace(words[k], line=words[j].line)
-    return order

@@ -1,0 +1,100 @@
+"""Recognition settings (:class:`Options`): every rule of :mod:`pathfig.ner.genes` has a switch,
+so its effect can be measured (``bench/ner_text.py --set OPTION=VALUE``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Options", "Priority"]
+
+#: Which entry kinds may match: ``strict`` official symbols only; ``synonyms`` adds previous
+#: symbols, aliases, NCBI synonyms and approved full names; ``all`` adds families (the default).
+Priority = Literal["strict", "synonyms", "all"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Recognition settings; every rule can be switched off to measure its effect."""
+
+    priority: Priority = "all"
+    #: A FamPlex family name curated from the literature (``ERK``, ``PKC``, ``PI3K``) beats a
+    #: previous symbol or alias that happens to spell the same (EPHB2's old symbol ``ERK``).
+    family_over_alias: bool = True
+    #: Ambiguous names (one name, several genes of the same kind): ``best`` keeps the gene the
+    #: literature prior favours clearly, ``all`` keeps every candidate, ``drop`` keeps none.
+    ambiguous: Literal["best", "all", "drop"] = "best"
+    #: How much more often the chosen gene must be cited than the runner-up under ``best``.
+    prior_ratio: float = 2.0
+    #: Under ``best``, an ambiguous name printed exactly as one gene's name spells it (case aside:
+    #: ``BIF-1`` is SH3GLB1's ``Bif-1``, not ZBTB24's ``BIF1``) goes to that gene.
+    exact_spelling: bool = True
+    #: Under ``best``, an ambiguous name shared only by paralogs (``IP3R``: ITPR1, ITPR3) names
+    #: their family: the most cited one stands for it, as for a family name.
+    paralog_family: bool = True
+    #: A gene this many times more cited than the best-tier candidate wins regardless of tier
+    #: (``RAGE``: AGER's alias, 988 articles, over MOK's previous symbol, 33).
+    override_ratio: float = 10.0
+    #: Family names: ``representative`` emits one member (the most cited; preferring the member
+    #: the name is also a synonym of was measured neutral: AMPK → PRKAA2, Dvl → DVL1 by NCBI
+    #: synonyms) and lists all members as candidates; ``expand`` emits every member.
+    families: Literal["representative", "expand"] = "representative"
+    #: With ``representative``: a family mention whose members include genes the same words
+    #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
+    #: representative; the family is a group heading over named members.
+    family_to_named: int = 0
+    #: With ``representative``: a family of at most this many members emits every member
+    #: (``ERK`` → MAPK1, MAPK3); 1 keeps one representative for every family.
+    expand_upto: int = 1
+    stoplist: bool = True
+    chemical_stoplist: bool = True
+    prose_rule: bool = True
+    #: With ``prose_rule``, an all-lower-case word still matches when a lexicon name is written
+    #: exactly so: fly ``foxo``, ``hop``. For lexicons of organisms that name genes in lower case;
+    #: off by default (the human lexicon has no lower-case symbols worth the risk).
+    prose_exact: bool = False
+    short_rule: bool = True
+    ion_rule: bool = True
+    viral_rule: bool = True
+    weak_locus_rule: bool = True
+    #: An acronym with a plural ``s`` (``TAMs``, ``GEFs``, ``PAMPs``, ``NHs``) names a class of
+    #: cells or molecules: it matches a family (``MMPs``, ``TLRs``), never one gene.
+    plural_rule: bool = True
+    #: The ``greek_y`` rewrite: a word ending in ``Y``/``y`` (or with it before a final digit)
+    #: that names nothing is tried with ``γ`` (OCR reads ``IFNγ`` as ``IFNY``, ``AMPKγ3`` as ``AMPKy3``).
+    greek_y: bool = True
+    max_ngram: int = 6
+    #: A line that is only a number, number list or Greek letter (``2/4``, ``8``, ``δ``) printed
+    #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
+    #: ``Caspase`` / ``8``). Needs word boxes.
+    stacked_join: bool = True
+    #: In a slash list a part whose gene is of another root than its siblings' takes its
+    #: candidate (or HGNC alias) of their root: ``GCN2/HRI`` → EIF2AK4, EIF2AK1 (not RNH1),
+    #: ``MST1/2`` → STK4, STK3 (not the growth factor MST1).
+    slash_siblings: bool = True
+    #: A word that is both an official symbol and a FamPlex family, printed in mixed case
+    #: (``Rho``, ``Prx``) rather than as the symbol (``RHO``), names the family.
+    cased_family: bool = True
+    #: An EC number printed with ``EC`` (``EC 3.1.3.4``, ``kinaseEC 2.7.1.30``) names the genes
+    #: of that activity (HGNC's enzyme ids), one representative like a family.
+    ec_numbers: bool = True
+    #: A capitalised common noun naming a family of at least this many genes (``Histone``,
+    #: ``Proteasome``, ``Cytochrome``, ``Interferon``, ``Integrins``) is a class of molecules,
+    #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
+    #: ``Frizzled``, ``Caspase``, ``Calmodulin``) are drawn as nodes and stay.
+    class_word_min: int = 16
+    #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
+    #: names their family when it has at most this many members (0 switches it off).
+    max_stem_family: int = 30
+    #: A word in capitals spelled exactly as a gene's previous official symbol is that gene,
+    #: not the root of other numbered symbols (``UQCR`` → UQCR11, ``HMGCS`` → HMGCS1).
+    previous_over_root: bool = True
+    #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
+    #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node.
+    pathway_names: bool = True
+    #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
+    #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
+    abbreviations: bool = True
+    #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
+    min_stem: int = 3
+    locus_types: frozenset[str] | None = None  # None: every locus type
