@@ -131,6 +131,9 @@ LABELS = [
     ('KRASG12D', ['KRAS']),
     ('EGFRvIII', ['EGFR']),
     ('AR-V7', ['AR']),
+    ('Adiponectin receptor', []),
+    ('Insulin receptor', ['INSR']),
+    ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
     ('Rb', ['RB1']),
     ('RB', []),

@@ -53,7 +53,10 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
-_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
+_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis",
+                            # ``Adiponectin receptor``: a ligand's receptor that no lexicon name
+                            # matched is not the ligand.
+                            "receptor", "receptors"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
@@ -190,7 +193,7 @@ class GeneRecognizer:
             hits = self.resolve(text)
             if hits and self.options.pathway_names and i + 1 < len(tokens) \
                     and tokens[i + 1][0].lower().strip(".,;:()") in _PATHWAY_WORDS:
-                hits = None   # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node
+                hits = None   # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node;
             if hits and self.options.abbreviations and text.startswith("(") and text.rstrip(".,;:").endswith(")"):
                 hits = self._defined(tokens, i, hits)
             self._emit(words, pos, used, text, hits, out)

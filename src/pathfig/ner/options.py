@@ -90,7 +90,9 @@ class Options:
     #: not the root of other numbered symbols (``UQCR`` → UQCR11, ``HMGCS`` → HMGCS1).
     previous_over_root: bool = True
     #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
-    #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node.
+    #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node;
+    #: followed by ``receptor`` (when the two words name no gene together) it is the ligand's
+    #: receptor, not the ligand (``Adiponectin receptor`` is not ADIPOQ).
     pathway_names: bool = True
     #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
     #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
