@@ -120,7 +120,8 @@ CASES = [
     ("pathway_names", "MMP signaling", [], ["MMP1"]),
     ("pathway_names", "MMP2 pathway", [], ["MMP2"]),
     ("pathway_names", "MMP2 cleaves", ["MMP2"], ["MMP2"]),
-    ("pathway_names", "MMP2 receptor", [], ["MMP2"]),        # the ligand's receptor, not MMP2
+    ("pathway_names", "MMP2 receptor", ["MMP2"], ["MMP2"]),  # the official symbol: the gene itself
+    ("pathway_names", "MMPs receptor", [], ["MMP1"]),        # a name of the ligand: its receptor
     ("pathway_names", "MMP2\nsignaling", ["MMP2"], ["MMP2"]),   # the next line is another label
     ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
     ("exact_spelling", "BIF-1", ["SHLB1"], []),

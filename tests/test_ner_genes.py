@@ -132,6 +132,8 @@ LABELS = [
     ('EGFRvIII', ['EGFR']),
     ('AR-V7', ['AR']),
     ('Adiponectin receptor', []),
+    ('ACE2 receptor', ['ACE2']),
+    ('Caspase-11', []),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.

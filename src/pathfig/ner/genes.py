@@ -53,10 +53,8 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]+[A-Z0-9]s$")  # not ``C1s``
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
-_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis",
-                            # ``Adiponectin receptor``: a ligand's receptor that no lexicon name
-                            # matched is not the ligand.
-                            "receptor", "receptors"})
+_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
+_RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
@@ -191,9 +189,12 @@ class GeneRecognizer:
                 i += extra
                 continue
             hits = self.resolve(text)
-            if hits and self.options.pathway_names and i + 1 < len(tokens) \
-                    and tokens[i + 1][0].lower().strip(".,;:()") in _PATHWAY_WORDS:
-                hits = None   # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node;
+            if hits and self.options.pathway_names and i + 1 < len(tokens):
+                nxt = tokens[i + 1][0].lower().strip(".,;:()")
+                if nxt in _PATHWAY_WORDS or (nxt in _RECEPTOR_WORDS and not _is_symbol_hit(hits, text)):
+                    # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node;
+                    # ``Adiponectin receptor``: the ligand's receptor (``ACE2 receptor`` is ACE2).
+                    hits = None
             if hits and self.options.abbreviations and text.startswith("(") and text.rstrip(".,;:").endswith(")"):
                 hits = self._defined(tokens, i, hits)
             self._emit(words, pos, used, text, hits, out)
@@ -588,6 +589,12 @@ _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
 _FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
+
+
+def _is_symbol_hit(hits: list[_Hit], text: str) -> bool:
+    """Whether ``text`` is printed as the official symbol of a gene it names (``ACE2``)."""
+    word = T.strip_punct(text).upper()
+    return any(e.kind == "symbol" and e.name.upper() == word for h in hits for e in h.entries)
 
 
 def _prose_start(word: str) -> bool:
