@@ -29,6 +29,7 @@ TABLE = (
     "TAZ\t-TAFAZZIN\tHippo's TAZ\n"
     "cytochrome c\tCYCS\tthe apoptosis protein\n"
     "AIF\t=AIFM1\tnot the root of AIF1/AIF1L\n"
+    "HWC\tgenes:WWTR1+CYCS\ta family FamPlex lacks\n"
 )
 
 
@@ -46,7 +47,8 @@ def test_apply_family_drop_and_alias():
     assert by_key(out, "TAFAZZIN") == [("TAFAZZIN", "symbol", "")]   # the gene itself stays
     # A one-gene family entry: the recogniser adds a numbered root only where no family is.
     assert by_key(out, "AIF") == [("AIFM1", "alias", ""), ("AIFM1", "family", "AIFM1")]
-    assert info == {"rows": 4, "entries_added": 4, "entries_removed": 2}
+    assert by_key(out, "HWC") == [("CYCS", "family", "HWC"), ("WWTR1", "family", "HWC")]
+    assert info == {"rows": 5, "entries_added": 6, "entries_removed": 2}
 
 
 @pytest.mark.parametrize(("row", "message"), [
@@ -54,6 +56,7 @@ def test_apply_family_drop_and_alias():
     ("X\tNOGENE\twhy", "no gene NOGENE"),
     ("X\t-NOGENE\twhy", "no gene NOGENE"),
     ("X\t=NOGENE\twhy", "no gene NOGENE"),
+    ("X\tgenes:CYCS+NOGENE\twhy", "no gene NOGENE"),
 ])
 def test_unknown_targets_are_errors(row, message):
     with pytest.raises(LexiconError, match=message):

@@ -134,6 +134,8 @@ LABELS = [
     ('Adiponectin receptor', []),
     ('ACE2 receptor', ['ACE2']),
     ('Caspase-11', []),
+    ('BET', ['BRD4']),
+    ('m6A', []),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.

@@ -8,6 +8,8 @@ one row each with its reason:
 - ``SYMBOL``: the name becomes an ``alias`` of that gene;
 - ``fplx:ID[+ID...]``: the name becomes a ``family`` of the union of those FamPlex families'
   members, and other family readings of its key are removed;
+- ``genes:SYMBOL+SYMBOL...``: the same for a family FamPlex lacks, listed gene by gene
+  (``BET`` → BRD2, BRD3, BRD4, BRDT);
 - ``=SYMBOL``: the name is that one gene even where it is also the root of numbered symbols
   (``AIF`` is AIFM1, not AIF1 and AIF1L): a one-member ``family`` entry, which roots do not
   outrank, replacing other family readings of its key;
@@ -70,16 +72,20 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
     added: list[LexiconEntry] = []
     for row in rows:
         key = normalize_key(row.name)
-        if row.target.startswith("fplx:"):
-            ids = row.target[5:].split("+")
-            unknown = [i for i in ids if i not in families]
+        if row.target.startswith(("fplx:", "genes:")):
+            ids = row.target.split(":", 1)[1].split("+")
+            pool = families if row.target.startswith("fplx:") else {i: {symbols[i].ncbigene_id: symbols[i]}
+                                                                    for i in ids if i in symbols}
+            unknown = [i for i in ids if i not in pool]
             if unknown:
-                raise LexiconError(f"{label}: {row.name!r}: no FamPlex family {', '.join(unknown)} in the lexicon")
-            members = {gid: e for i in ids for gid, e in families[i].items()}
+                what = "FamPlex family" if row.target.startswith("fplx:") else "gene"
+                raise LexiconError(f"{label}: {row.name!r}: no {what} {', '.join(unknown)} in the lexicon")
+            members = {gid: e for i in ids for gid, e in pool[i].items()}
+            family = "+".join(ids) if row.target.startswith("fplx:") else row.name
             refamily.add(key)
             added += [LexiconEntry(name=row.name, key=key, kind="family", ncbigene_id=e.ncbigene_id,
                                    symbol=e.symbol, hgnc_id=e.hgnc_id, taxon_id=e.taxon_id,
-                                   locus_type=e.locus_type, family="+".join(ids))
+                                   locus_type=e.locus_type, family=family)
                       for e in sorted(members.values(), key=lambda e: e.symbol)]
         elif row.target.startswith("="):
             g = symbols.get(row.target[1:])
