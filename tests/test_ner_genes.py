@@ -136,6 +136,9 @@ LABELS = [
     ('Caspase-11', []),
     ('BET', ['BRD4']),
     ('m6A', []),
+    ('PI3Kδ', ['PIK3CD']),
+    ('FLT3-ITD', ['FLT3']),
+    ('CAR-T', []),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.

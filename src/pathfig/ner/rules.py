@@ -77,13 +77,13 @@ GTPASE HELICASE
 #: Process and class abbreviations drawn in pathway figures: pentose phosphate pathway, DNA
 #: repair routes, unfolded protein response, interferon-stimulated genes, deubiquitinases,
 #: pattern molecules; cell compartments (trans-Golgi network, ER-Golgi intermediate
-#: compartment, multivesicular bodies) and the SNARE protein class. They collide with numbered-symbol roots and aliases
+#: compartment, multivesicular bodies), the SNARE protein class and CAR-T cell therapy. They collide with numbered-symbol roots and aliases
 #: (PPP5C, NHEJ1, ISG15, CAP1, ERGIC1; TGN is a thyroglobulin synonym).
 #: Not ``RLR``: RIG-I-like receptors are a FamPlex family (RIGI, IFIH1, DHX58), drawn as a node.
 PROCESS_STOPLIST = frozenset("""
 PPP TCA ETC OXPHOS NHEJ HR BER NER MMR TLS UPR ERAD ISG ISGS DUB DUBS PAMP PAMPS DAMP DAMPS PRR
 PRRS NOD NLR CLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
-TGN ERGIC MVB MVBS SNARE SNARES
+TGN ERGIC MVB MVBS SNARE SNARES CART
 """.split())
 
 #: Stoplisted words that never name a gene, whatever their case.

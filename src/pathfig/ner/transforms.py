@@ -102,7 +102,7 @@ _PREFIX_RE = re.compile(
 )
 _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
-    r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex)"
+    r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex|ITD|TKD)"
     r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
     r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
     r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
