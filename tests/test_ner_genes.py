@@ -139,6 +139,9 @@ LABELS = [
     ('PI3Kδ', ['PIK3CD']),
     ('FLT3-ITD', ['FLT3']),
     ('CAR-T', []),
+    ('NT-3', ['NTF3']),
+    ('Aβ42', ['APP']),
+    ('sAPPα', ['APP']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
