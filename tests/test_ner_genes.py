@@ -142,6 +142,9 @@ LABELS = [
     ('NT-3', ['NTF3']),
     ('Aβ42', ['APP']),
     ('sAPPα', ['APP']),
+    ('α-SMA', ['ACTA2']),
+    ('ALP', ['ALPL']),
+    ('Collagen I', ['COL1A1']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
