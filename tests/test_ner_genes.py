@@ -145,6 +145,8 @@ LABELS = [
     ('α-SMA', ['ACTA2']),
     ('ALP', ['ALPL']),
     ('Collagen I', ['COL1A1']),
+    ('AT2R', ['AGTR2']),
+    ('Podocin', ['NPHS2']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
