@@ -147,6 +147,8 @@ LABELS = [
     ('Collagen I', ['COL1A1']),
     ('AT2R', ['AGTR2']),
     ('Podocin', ['NPHS2']),
+    ('MCT4', ['SLC16A3']),
+    ('G6PDH', ['G6PD']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
