@@ -77,6 +77,9 @@ LEX = Lexicon([
     E("RHO", "symbol", "90", "RHO"),
     E("RHO", "family", "91", "RHOA", family="RHO"),
     E("RHO", "family", "92", "RHOB", family="RHO"),
+    # A letter-suffixed series: RAB11A and RAB11B share the numbered root RAB11.
+    E("RAB11A", "symbol", "99", "RAB11A", locus_type="gene with protein product"),
+    E("RAB11B", "symbol", "100", "RAB11B", locus_type="gene with protein product"),
     # A previous symbol that is also the root of numbered symbols: UQCR was UQCR11's symbol.
     E("UQCR10", "symbol", "97", "UQCR10"),
     E("UQCR11", "symbol", "98", "UQCR11"),
@@ -114,6 +117,7 @@ CASES = [
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene
     ("previous_over_root", "UQCR", ["UQCR11"], ["UQCR10"]),  # else the root's most cited member
+    ("letter_series", "RAB11", ["RAB11A"], []),
     ("abbreviations", "mini muscle protein (MMP2)", ["MMP2"], ["MMP2"]),   # the digit is in no long form
     ("abbreviations", "matrix metalloproteinase (MMP)", [], ["MMP1"]),      # the long form names nothing here
     ("abbreviations", "gefitinib (GEF)", [], ["GEFX"]),

@@ -149,6 +149,10 @@ LABELS = [
     ('Podocin', ['NPHS2']),
     ('MCT4', ['SLC16A3']),
     ('G6PDH', ['G6PD']),
+    ('PDI', ['P4HB']),
+    ('Rab11', ['RAB11A']),
+    ('IL12', ['IL12B']),
+    ('CoQ10', []),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.

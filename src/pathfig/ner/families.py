@@ -21,22 +21,33 @@ _GREEK_LATIN = frozenset("ABGDEZHQIK")
 # Roots of numbered symbols name protein families (and miRNA precursors), not lncRNAs (GAS5).
 _STEM_LOCUS_TYPES = frozenset({"gene with protein product", "RNA, micro", "protein-coding", "miRNA", ""})
 _STEM_RE = re.compile(r"^([A-Z][A-Z0-9]*?[A-Z])(\d{1,2}[A-Z]?)$")
+_LETTERED_RE = re.compile(r"^([A-Z][A-Z0-9]*\d)([A-Z])$")
 
 
-def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4) -> dict[str, tuple[LexiconEntry, ...]]:
+def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4,
+                  letter_series: bool = True) -> dict[str, tuple[LexiconEntry, ...]]:
     """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``."""
     if limit <= 0:
         return {}
     groups: dict[str, list[LexiconEntry]] = {}
     greek: dict[str, dict[str, LexiconEntry]] = {}
+    lettered: dict[str, dict[str, LexiconEntry]] = {}
     for e in entries:
         if e.kind == "symbol" and e.locus_type in _STEM_LOCUS_TYPES:
             m = _STEM_RE.match(e.symbol)
             if m and len(m.group(1)) >= min_stem:
                 groups.setdefault(m.group(1), []).append(e)
+            m = _LETTERED_RE.match(e.symbol) if letter_series else None
+            if m:
+                lettered.setdefault(m.group(1), {})[e.ncbigene_id] = e
         if e.kind in ("symbol", "alias") and len(e.key) >= 4 and e.key[-1] in _GREEK_LATIN and e.key[-2].isalpha():
             # Greek-lettered paralogs: IκBα/β/ε (NFKBIA/B/E), GSK3α/β, RARα/β/γ share the root.
             greek.setdefault(e.key[:-1], {})[e.ncbigene_id] = e
+    for stem, by_gene in lettered.items():
+        # ``RAB11A``/``RAB11B``, ``CPT1A``/``B``/``C``, ``PDE4A``–``D``: the numbered root names them.
+        letters = {e.symbol[-1] for e in by_gene.values()}
+        if len(by_gene) >= 2 and {"A", "B"} <= letters and stem not in groups:
+            groups[stem] = list(by_gene.values())
     for stem, by_gene in greek.items():
         # A Greek-lettered series starts with α and β; ``PROA``/``PROZ`` is not one.
         letters = {e.key[-1] for e in by_gene.values()}

@@ -109,7 +109,8 @@ class GeneRecognizer:
                 first = normalize_key(e.name.split()[0])
                 if first:
                     self._multi_first.add(first)
-        self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem)
+        self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
+                                    letter_series=self.options.letter_series)
         _ = self.lexicon.index
 
     # -- construction ---------------------------------------------------------------------

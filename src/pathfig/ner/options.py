@@ -97,6 +97,9 @@ class Options:
     #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
     #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
     abbreviations: bool = True
+    #: Letter-suffixed series name their numbered root as a family too (``RAB11`` → RAB11A/B,
+    #: ``CPT1`` → CPT1A/B/C, ``IL12`` → IL12A/B).
+    letter_series: bool = True
     #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
     min_stem: int = 3
     locus_types: frozenset[str] | None = None  # None: every locus type
