@@ -153,6 +153,8 @@ LABELS = [
     ('Rab11', ['RAB11A']),
     ('IL12', ['IL12B']),
     ('CoQ10', []),
+    ('β-arrestin 2', ['ARRB2']),
+    ('β-arrestin-1', ['ARRB1']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.
