@@ -77,6 +77,12 @@ LEX = Lexicon([
     E("RHO", "symbol", "90", "RHO"),
     E("RHO", "family", "91", "RHOA", family="RHO"),
     E("RHO", "family", "92", "RHOB", family="RHO"),
+    # An alias spelled with a hyphen and lower case, of a gene far more cited than the symbol's.
+    E("PGP", "symbol", "101", "PGP"),
+    E("P-gp", "alias", "102", "ABCB1"),
+    E("ABCB1", "symbol", "102", "ABCB1"),
+    E("Pak-2", "alias", "103", "PKN2"),
+    E("PAK2", "symbol", "104", "PAK2"),
     # A letter-suffixed series: RAB11A and RAB11B share the numbered root RAB11.
     E("RAB11A", "symbol", "99", "RAB11A", locus_type="gene with protein product"),
     E("RAB11B", "symbol", "100", "RAB11B", locus_type="gene with protein product"),
@@ -92,7 +98,7 @@ LEX = Lexicon([
 PRIOR = {"1": 50, "2": 50, "3": 900, "4": 800, "10": 80, "11": 50, "12": 160, "13": 100, "14": 90,
          "20": 230, "21": 150, "22": 170, "23": 120, "30": 900, "31": 300, "32": 200,
          "60": 100, "61": 40, "62": 300,
-         "81": 500, "82": 300, "90": 100, "91": 900, "92": 200, "95": 700, "96": 1200, "97": 300, "98": 20}
+         "81": 500, "82": 300, "90": 100, "91": 900, "92": 200, "95": 700, "96": 1200, "97": 300, "98": 20, "101": 30, "102": 2500, "103": 110, "104": 240}
 
 
 def symbols(options: Options, text: str) -> list[str]:
@@ -118,6 +124,9 @@ CASES = [
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene
     ("previous_over_root", "UQCR", ["UQCR11"], ["UQCR10"]),  # else the root's most cited member
     ("letter_series", "RAB11", ["RAB11A"], []),
+    ("spelled_alias", "P-gp", ["ABCB1"], ["PGP"]),
+    ("spelled_alias", "PGP", ["PGP"], ["PGP"]),            # printed as the symbol: the symbol
+    ("spelled_alias", "Pak-2", ["PAK2"], ["PAK2"]),        # PKN2 is not cited ten times more
     ("abbreviations", "mini muscle protein (MMP2)", ["MMP2"], ["MMP2"]),   # the digit is in no long form
     ("abbreviations", "matrix metalloproteinase (MMP)", [], ["MMP1"]),      # the long form names nothing here
     ("abbreviations", "gefitinib (GEF)", [], ["GEFX"]),

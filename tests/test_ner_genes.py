@@ -155,6 +155,8 @@ LABELS = [
     ('CoQ10', []),
     ('β-arrestin 2', ['ARRB2']),
     ('β-arrestin-1', ['ARRB1']),
+    ('P-gp', ['ABCB1']),
+    ('Pak-2', ['PAK2']),
     ('Insulin receptor', ['INSR']),
     ('β-Klotho', ['KLB']),
     # Rb as printed is the retinoblastoma protein; pRb/p-Rb spell its synonym, not the PRB1-4 root.

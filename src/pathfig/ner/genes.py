@@ -512,6 +512,15 @@ class GeneRecognizer:
             # mixed case, not the capitals of the one gene (rhodopsin, periaxin), which is no
             # member. A gene that belongs to the family keeps its name (``InsR`` is INSR).
             symbols = []
+        if symbols and o.spelled_alias and name and not name.isupper() and not name.isalnum():
+            # ``P-gp`` is ABCB1's HGNC alias spelled so (case and hyphen), not the rarely cited
+            # phosphatase PGP whose symbol shares the key; only for a gene cited override_ratio
+            # times more (``Pak-2``, an alias of PKN2, stays PAK2).
+            top = self.prior.get(symbols[0].ncbigene_id, 0)
+            spelled = one_per_gene(e for e in entries if e.kind == "alias" and e.name == name
+                                    and self.prior.get(e.ncbigene_id, 0) >= o.override_ratio * max(top, 1))
+            if len(spelled) == 1:
+                return spelled, spelled, False
         if symbols:
             return [symbols[0]], [symbols[0]], False
         synonyms = [e for e in entries if e.kind != "family"]

@@ -97,6 +97,10 @@ class Options:
     #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
     #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
     abbreviations: bool = True
+    #: A word printed exactly as an HGNC alias with punctuation and lower case (``P-gp``) names
+    #: that alias's gene over an official symbol of the same key when the alias's gene is cited
+    #: ``override_ratio`` times more (ABCB1, not the phosphatase PGP).
+    spelled_alias: bool = True
     #: Letter-suffixed series name their numbered root as a family too (``RAB11`` → RAB11A/B,
     #: ``CPT1`` → CPT1A/B/C, ``IL12`` → IL12A/B).
     letter_series: bool = True
