@@ -63,6 +63,12 @@ def test_unknown_targets_are_errors(row, message):
         apply_curated_genes(ENTRIES, read_curated_genes("name\ttarget\treason\n" + row + "\n"), label="t.tsv")
 
 
+def test_lenient_mode_skips_unknown_targets_and_keeps_the_rest():
+    rows = read_curated_genes(TABLE + "X\tNOGENE\twhy\nY\tfplx:NOPE\twhy\n")
+    out, info = apply_curated_genes(ENTRIES, rows, strict=False)
+    assert info["rows_skipped"] == 2 and by_key(out, "TAZ") == [("WWTR1", "alias", "")]
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("name\ttarget\n", "expected columns name, target, reason"),
     ("name\ttarget\treason\nMHC\tfplx:HLA1\n", "row 2: expected a name, a target and a reason"),

@@ -27,7 +27,7 @@ from pathfig.lexicon.curated_genes import apply_curated_genes, read_curated_gene
 from pathfig.lexicon.famplex import FamplexSource, grounded_genes, parse_famplex
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
 from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
-from pathfig.lexicon.model import KIND_RANK, Lexicon, LexiconEntry, write_lexicon
+from pathfig.lexicon.model import KIND_RANK, SYNONYM_KINDS, Lexicon, LexiconEntry, write_lexicon
 from pathfig.lexicon.ncbi import parse_gene_info
 from pathfig.lexicon.orgdb import parse_orgdb
 from pathfig.lexicon.organisms import ORGANISMS
@@ -95,7 +95,6 @@ def collapse_entries(entries: Iterable[LexiconEntry]) -> list[LexiconEntry]:
     return list(best.values())
 
 
-_SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym", "name"})
 #: A FamPlex grounding applies when its gene has at least this share of the citations of the
 #: most cited other gene with the key (measured: 1 kept PD-1 from PDCD1; 0.5 adds PD-1, p52,
 #: RP1, MIR7 and no wrong reading on the benchmarks).
@@ -115,10 +114,10 @@ def _apply_groundings(entries: list[LexiconEntry], grounded: Mapping[str, str],
     """
     top: dict[str, int] = {}
     for e in entries:
-        if e.kind in _SYNONYM_KINDS and e.key in grounded and e.ncbigene_id != grounded[e.key]:
+        if e.kind in SYNONYM_KINDS and e.key in grounded and e.ncbigene_id != grounded[e.key]:
             top[e.key] = max(top.get(e.key, 0), prior.get(e.ncbigene_id, 0))
     apply = {k for k, best in top.items() if prior.get(grounded[k], 0) >= GROUNDING_PRIOR_SHARE * best}
-    kept = [e for e in entries if not (e.kind in _SYNONYM_KINDS and e.key in apply
+    kept = [e for e in entries if not (e.kind in SYNONYM_KINDS and e.key in apply
                                        and e.ncbigene_id != grounded[e.key])]
     return kept, len(entries) - len(kept)
 
@@ -133,6 +132,7 @@ def build_lexicon(
     mesh_links: Source | None = None,
     prior: Mapping[str, int] | None = None,
     curated: Source | None = None,
+    strict_curated: bool = True,
     taxon: str | int | None = None,
     organism: str = "",
     exclude_locus_types: Sequence[str] = (),
@@ -149,7 +149,9 @@ def build_lexicon(
     ``Osteopontin`` (see :mod:`pathfig.lexicon.mesh_genes`); ``mesh_links`` ties descriptors to
     HGNC genes. ``prior`` (NCBI Gene id → citations) decides where FamPlex's grounding map
     settles an ambiguous synonym (see :func:`_apply_groundings`). ``curated`` is a hand-made
-    table of corrections (:mod:`pathfig.lexicon.curated_genes`), applied last. ``extra_provenance`` is merged into the provenance (source versions, the command
+    table of corrections (:mod:`pathfig.lexicon.curated_genes`), applied last; with
+    ``strict_curated=False`` a row whose target the sources lack is skipped and counted (a newer
+    HGNC release may rename a gene) instead of failing the build. ``extra_provenance`` is merged into the provenance (source versions, the command
     that built it).
     """
     if hgnc is None and gene_info is None and orgdb is None:
@@ -191,7 +193,8 @@ def build_lexicon(
         entries, ungrounded = _apply_groundings(entries, grounded_genes(famplex, genes), prior or {})
         sources["famplex"] = {**loaded.info, "synonyms_dropped_by_grounding": ungrounded}
     if curated is not None:
-        entries, fixed = apply_curated_genes(entries, read_curated_genes(curated), label=source_label(curated))
+        entries, fixed = apply_curated_genes(entries, read_curated_genes(curated), label=source_label(curated),
+                                             strict=strict_curated)
         sources["curated"] = {**file_info(curated), **fixed}
     excluded = 0
     if exclude_locus_types:

@@ -19,20 +19,21 @@ one row each with its reason:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pathfig.errors import LexiconError
-from pathfig.lexicon._common import Source, file_info, iter_lines, source_label
+from pathfig.lexicon._common import Source, iter_lines, source_label
 from pathfig.lexicon.keys import normalize_key
-from pathfig.lexicon.model import LexiconEntry
+from pathfig.lexicon.model import SYNONYM_KINDS, LexiconEntry
 
-__all__ = ["CURATED_GENES", "CuratedGene", "apply_curated_genes", "curated_info", "read_curated_genes"]
+__all__ = ["CURATED_GENES", "CuratedGene", "apply_curated_genes", "read_curated_genes"]
 
 CURATED_GENES = Path(__file__).parent / "curated" / "genes.tsv"
-_SYNONYMS = frozenset({"previous", "alias", "ncbi_synonym", "name"})
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,13 @@ def read_curated_genes(source: Source = CURATED_GENES, *, name: str | None = Non
     return out
 
 
-def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedGene],
-                        *, label: str = "curated genes") -> tuple[list[LexiconEntry], dict[str, Any]]:
-    """``entries`` corrected by ``rows``; counts for the provenance. Unknown targets are errors."""
+def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedGene], *,
+                        label: str = "curated genes", strict: bool = True) -> tuple[list[LexiconEntry], dict[str, Any]]:
+    """``entries`` corrected by ``rows``; counts for the provenance.
+
+    A target the entries lack is an error, or with ``strict=False`` a skipped row (counted in
+    ``rows_skipped`` and logged), so a lexicon built from newer official files keeps the rest.
+    """
     entries = list(entries)
     rows = list(rows)
     symbols = {e.symbol: e for e in entries if e.kind == "symbol"}
@@ -70,49 +75,47 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
     drop: set[tuple[str, str]] = set()       # (key, symbol) synonyms to remove
     refamily: set[str] = set()               # keys whose family readings are replaced
     added: list[LexiconEntry] = []
+    skipped = 0
     for row in rows:
         key = normalize_key(row.name)
-        if row.target.startswith(("fplx:", "genes:")):
-            ids = row.target.split(":", 1)[1].split("+")
-            pool = families if row.target.startswith("fplx:") else {i: {symbols[i].ncbigene_id: symbols[i]}
-                                                                    for i in ids if i in symbols}
-            unknown = [i for i in ids if i not in pool]
-            if unknown:
-                what = "FamPlex family" if row.target.startswith("fplx:") else "gene"
-                raise LexiconError(f"{label}: {row.name!r}: no {what} {', '.join(unknown)} in the lexicon")
+        kind, _, rest = row.target.partition(":") if row.target.startswith(("fplx:", "genes:")) else ("", "", "")
+        if kind:
+            ids = rest.split("+")
+            pool = families if kind == "fplx" else {i: {symbols[i].ncbigene_id: symbols[i]} for i in ids if i in symbols}
+            missing = [i for i in ids if i not in pool]
+            what = "FamPlex family" if kind == "fplx" else "gene"
+        else:
+            symbol = row.target.lstrip("=-")
+            missing, what = ([] if symbol in symbols else [symbol]), "gene"
+        if missing:
+            message = f"{label}: {row.name!r}: no {what} {', '.join(missing)} in the lexicon"
+            if strict:
+                raise LexiconError(message)
+            logger.warning("%s; row skipped", message)
+            skipped += 1
+            continue
+        if kind:
+            # A family: the union of FamPlex families' members, or genes listed one by one.
             members = {gid: e for i in ids for gid, e in pool[i].items()}
-            family = "+".join(ids) if row.target.startswith("fplx:") else row.name
             refamily.add(key)
-            added += [LexiconEntry(name=row.name, key=key, kind="family", ncbigene_id=e.ncbigene_id,
-                                   symbol=e.symbol, hgnc_id=e.hgnc_id, taxon_id=e.taxon_id,
-                                   locus_type=e.locus_type, family=family)
+            added += [_entry(row.name, key, e, "family", "+".join(ids) if kind == "fplx" else row.name)
                       for e in sorted(members.values(), key=lambda e: e.symbol)]
         elif row.target.startswith("="):
-            g = symbols.get(row.target[1:])
-            if g is None:
-                raise LexiconError(f"{label}: {row.name!r}: no gene {row.target[1:]} in the lexicon")
             refamily.add(key)
-            added.append(LexiconEntry(name=row.name, key=key, kind="family", ncbigene_id=g.ncbigene_id,
-                                      symbol=g.symbol, hgnc_id=g.hgnc_id, taxon_id=g.taxon_id,
-                                      locus_type=g.locus_type, family=g.symbol))
+            added.append(_entry(row.name, key, symbols[symbol], "family", symbol))
         elif row.target.startswith("-"):
-            if row.target[1:] not in symbols:
-                raise LexiconError(f"{label}: {row.name!r}: no gene {row.target[1:]} in the lexicon")
-            drop.add((key, row.target[1:]))
+            drop.add((key, symbol))
         else:
-            g = symbols.get(row.target)
-            if g is None:
-                raise LexiconError(f"{label}: {row.name!r}: no gene {row.target} in the lexicon")
-            added.append(LexiconEntry(name=row.name, key=key, kind="alias", ncbigene_id=g.ncbigene_id,
-                                      symbol=g.symbol, hgnc_id=g.hgnc_id, taxon_id=g.taxon_id,
-                                      locus_type=g.locus_type))
+            added.append(_entry(row.name, key, symbols[symbol], "alias"))
     kept = [e for e in entries
             if not (e.kind == "family" and e.key in refamily)
-            and not (e.kind in _SYNONYMS and (e.key, e.symbol) in drop)]
+            and not (e.kind in SYNONYM_KINDS and (e.key, e.symbol) in drop)]
     info = {"rows": len(rows), "entries_added": len(added), "entries_removed": len(entries) - len(kept)}
+    if skipped:
+        info["rows_skipped"] = skipped
     return kept + added, info
 
 
-def curated_info(source: Source = CURATED_GENES) -> dict[str, Any]:
-    """File facts of the curated table, for the provenance."""
-    return file_info(source)
+def _entry(name: str, key: str, gene: LexiconEntry, kind: str, family: str = "") -> LexiconEntry:
+    return LexiconEntry(name=name, key=key, kind=kind, ncbigene_id=gene.ncbigene_id, symbol=gene.symbol,
+                        hgnc_id=gene.hgnc_id, taxon_id=gene.taxon_id, locus_type=gene.locus_type, family=family)

@@ -23,13 +23,16 @@ from typing import Any
 from pathfig.errors import LexiconError
 from pathfig.lexicon.keys import normalize_key
 
-__all__ = ["KIND_RANK", "COLUMNS", "Lexicon", "LexiconEntry", "read_lexicon", "write_lexicon"]
+__all__ = ["KIND_RANK", "SYNONYM_KINDS", "COLUMNS", "Lexicon", "LexiconEntry", "read_lexicon", "write_lexicon"]
 
 logger = logging.getLogger(__name__)
 
 #: Conflict order: an official symbol beats a previous symbol beats an alias beats an NCBI
 #: synonym beats a full name ("insulin receptor") beats a family.
 KIND_RANK: dict[str, int] = {"symbol": 0, "previous": 1, "alias": 2, "ncbi_synonym": 3, "name": 4, "family": 5}
+
+#: Kinds that name a gene other than by its official symbol or a family.
+SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym", "name"})
 
 #: Columns of the lexicon TSV, in order.
 COLUMNS = ("name", "key", "kind", "ncbigene_id", "symbol", "hgnc_id", "taxon_id", "locus_type", "family")

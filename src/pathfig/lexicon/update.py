@@ -26,7 +26,9 @@ from urllib3.util import Retry
 from pathfig.errors import DownloadError
 from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon
 from pathfig.lexicon.bundled import cache_dir, cached_lexicon_path
+from pathfig.lexicon.curated_genes import CURATED_GENES
 from pathfig.lexicon.famplex import FAMPLEX_FILES
+from pathfig.lexicon.prior import load_default_prior
 from pathfig.lexicon.model import write_lexicon
 from pathfig.lexicon.organisms import get_organism
 
@@ -201,6 +203,11 @@ def update_lexicon(
         taxon=org.taxon_id if human else None,  # a per-organism file may list strains under other taxa
         organism=org.name,
         exclude_locus_types=DEFAULT_EXCLUDED_LOCUS_TYPES,
+        # The bundled corrections and citation counts apply to human as they do to the bundled
+        # build; a row whose gene a newer release renamed is skipped, not fatal.
+        curated=CURATED_GENES if human else None,
+        strict_curated=False,
+        prior=load_default_prior() if human else None,
         extra_provenance={"downloads": downloads, "command": f"pathfig lexicon update --organism {org.name}"},
     )
     out = cached_lexicon_path(org.name, root)
