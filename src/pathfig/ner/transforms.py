@@ -40,6 +40,7 @@ import functools
 import re
 import unicodedata
 
+from pathfig.lexicon.hgnc import EC_NUMBER
 from pathfig.lexicon.keys import GREEK_LETTERS, fold_homoglyphs
 
 __all__ = [
@@ -309,7 +310,7 @@ def coagulation_factor(word: str) -> str:
     return f"coagulation factor {m.group(1)}" if m else word
 
 
-_EC_RE = re.compile(r"^EC[\s:]?(\d{1,2}\.\d{1,2}\.\d{1,3}\.n?\d{1,3})$", re.IGNORECASE)
+_EC_RE = re.compile(rf"^EC[\s:]?({EC_NUMBER.pattern.strip('^$')})$", re.IGNORECASE)
 
 
 def ec_number(word: str) -> str:
