@@ -42,6 +42,22 @@ def test_build_human_then_info(tmp_path):
     assert (tmp_path / "mine.provenance.json").is_file()
     info = json.loads(runner.invoke(lexicon_app, ["info", "--lexicon", str(out), "--json"]).output)
     assert info["bundled"] is False and info["sources"]["hgnc"]["file"] == "hgnc_complete_set.txt"
+    # The curated corrections ran; none of their genes is in these small files.
+    curated = read_lexicon(out).provenance["sources"]["curated"]
+    assert curated["rows_skipped"] == curated["rows"] > 50
+
+
+def test_build_human_with_mesh_names_and_without_curation(tmp_path):
+    out = tmp_path / "mine.tsv.gz"
+    supp = tmp_path / "supp.tsv"
+    supp.write_text("C000001\tTP53 protein, human\tcellular tumor antigen p53, human\tD016159\n")
+    result = runner.invoke(lexicon_app, [
+        "build", "--hgnc", str(LEX / "hgnc_complete_set.txt"), "--mesh", str(supp), "--no-curated", "--out", str(out),
+    ])
+    assert result.exit_code == 0, result.output
+    lex = read_lexicon(out)
+    assert [e.symbol for e in lex.lookup("CELLULARTUMORANTIGENP53")] == ["TP53"]
+    assert "curated" not in lex.provenance["sources"]
 
 
 @pytest.mark.parametrize(

