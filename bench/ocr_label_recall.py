@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rec-min-width", type=int)
     ap.add_argument("--rec-margin", type=float)
     ap.add_argument("--rec-batch", type=int)
+    ap.add_argument("--models", choices=["auto", "int8", "float"], help="model precision (default: auto)")
+    ap.add_argument("--float-below", type=float,
+                    help="int8: read again with float models below this median line confidence (0: never)")
     ap.add_argument("--param", action="append", default=[], metavar="KEY=JSON",
                     help="extra RapidOCR parameter, e.g. Rec.rec_batch_num=12")
     args = ap.parse_args(argv)
@@ -162,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     engine_params: dict[str, Any] = {}
     for flag, key in (("box_thresh", "box_thresh"), ("unclip_ratio", "unclip_ratio"),
                       ("det_thresh", "det_thresh"), ("det_limit", "det_limit_side_len"), ("cls", "use_cls"),
-                      ("rec_min_width", "rec_min_width"), ("rec_margin", "rec_margin"), ("rec_batch", "rec_batch")):
+                      ("rec_min_width", "rec_min_width"), ("rec_margin", "rec_margin"), ("rec_batch", "rec_batch"),
+                      ("models", "models"), ("float_below", "float_below")):
         if getattr(args, flag) is not None:
             engine_params[key] = getattr(args, flag)
     if args.param:

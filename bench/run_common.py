@@ -46,7 +46,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_and_time(inputs: list[Path], out: Path, *, workers: int | None, fresh: bool,
-                 threshold: float | None = 0.5) -> tuple[RunSummary, float]:
+                 threshold: float | None = 0.5, engine: str = "rapidocr") -> tuple[RunSummary, float]:
     """Run pathfig on ``inputs`` into ``out`` (emptied first when ``fresh``: no OCR cache).
 
     ``threshold`` is the pathway-classifier gate, 0.5 as in ``pathfig run``; None skips the
@@ -57,7 +57,7 @@ def run_and_time(inputs: list[Path], out: Path, *, workers: int | None, fresh: b
     t0 = time.perf_counter()
     # force: with --keep the OCR cache is reused but recognition is redone with the code under test.
     summary = run(inputs, out, workers=workers, force=True, progress=sys.stderr.isatty(),
-                  pathway_threshold=threshold)
+                  pathway_threshold=threshold, engine=engine)
     return summary, time.perf_counter() - t0
 
 

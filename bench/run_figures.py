@@ -31,11 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
     ap.add_argument("--threshold", type=float, default=0.5,
                     help="pathway-classifier gate as in `pathfig run` (default 0.5); a negative value skips it")
+    ap.add_argument("--engine", default="rapidocr", help="OCR engine as in `pathfig run --engine`")
     ap.add_argument("--keep", action="store_true", help="reuse OUT (store and OCR cache) instead of starting fresh")
     args = ap.parse_args(argv)
 
     summary, wall = run_and_time([SHARED / "figures"], args.out, workers=args.workers, fresh=not args.keep,
-                               threshold=args.threshold if args.threshold >= 0 else None)
+                               threshold=args.threshold if args.threshold >= 0 else None, engine=args.engine)
     print("\n".join(summary.lines(max_failures=5)))
     quality = score("score_gold.py", SHARED / "gold" / "gold_dev.json", SHARED / "gold" / "hgnc_entries.tsv",
                     args.out / "genes.tsv")

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
     ap.add_argument("--threshold", type=float, default=0.5,
                     help="pathway-classifier gate as in `pathfig run` (default 0.5); a negative value skips it")
+    ap.add_argument("--engine", default="rapidocr", help="OCR engine as in `pathfig run --engine`")
     ap.add_argument("--keep", action="store_true", help="reuse the stores and OCR caches")
     ap.add_argument("--only", choices=("png", "jpeg75"), default=None)
     args = ap.parse_args(argv)
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out / name
         print(f"\n=== {name}: {len(images)} images ===")
         summary, wall = run_and_time(list(images), out, workers=args.workers, fresh=not args.keep,
-                               threshold=args.threshold if args.threshold >= 0 else None)
+                               threshold=args.threshold if args.threshold >= 0 else None, engine=args.engine)
         print("\n".join(summary.lines(max_failures=5)))
         quality = score("score_wp.py", wp / "truth.json", out / "genes.tsv")
         print(quality)

@@ -13,7 +13,7 @@ from pathfig.errors import OcrError
 from pathfig.models import Box, OcrResult
 from pathfig.ocr import get_engine, ocr_image
 from pathfig.ocr.geometry import containment
-from pathfig.ocr.rapid import BUNDLED_MODELS, RapidOcrEngine
+from pathfig.ocr.rapid import BUNDLED_MODELS, INT8_DIR, INT8_MODELS, RapidOcrEngine, _models_dir, int8_supported
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -43,7 +43,10 @@ def engine() -> RapidOcrEngine:
     return eng
 
 
-def test_reads_gene_labels_with_boxes(engine: RapidOcrEngine) -> None:
+@pytest.mark.parametrize("models", ["default", "float", "int8"])
+def test_reads_gene_labels_with_boxes(engine: RapidOcrEngine, models: str) -> None:
+    if models != "default":
+        engine = RapidOcrEngine(models=models)
     img = Image.new("RGB", (420, 150), "white")
     d = ImageDraw.Draw(img)
     drawn = {
@@ -109,7 +112,7 @@ def test_large_figure_small_label_in_far_corner(engine: RapidOcrEngine) -> None:
 def test_version_names_libraries_and_models(engine: RapidOcrEngine) -> None:
     v = engine.version
     assert "rapidocr=3.10.0" in v and "onnxruntime=" in v
-    for name in BUNDLED_MODELS.values():
+    for name in engine._model_files().values():
         assert name in v
     assert RapidOcrEngine(box_thresh=0.3).version != v, "thresholds are part of the version"
     assert get_engine("rapidocr") is engine, "one engine (one model load) per process"
@@ -119,3 +122,75 @@ def test_model_choosing_parameters_are_refused() -> None:
     with pytest.raises(OcrError, match="bundled"):
         RapidOcrEngine(params={"Rec.model_path": "/elsewhere/rec.onnx"})
 
+
+
+def test_model_precision_is_part_of_the_version() -> None:
+    floats, int8 = RapidOcrEngine(models="float"), RapidOcrEngine(models="int8")
+    assert floats.models == "float" and int8.models == "int8"
+    for task, name in BUNDLED_MODELS.items():
+        assert name in floats.version
+        assert (INT8_MODELS.get(task, name)) in int8.version
+    assert "int8" not in floats.version
+    assert floats.version != int8.version, "OCR cached with one precision is not reused for the other"
+    assert RapidOcrEngine().models == ("int8" if int8_supported() else "float")
+    with pytest.raises(OcrError, match="models must be one of"):
+        RapidOcrEngine(models="fp16")
+    assert get_engine("rapidocr-float").models == "float"   # type: ignore[attr-defined]
+    assert get_engine("rapidocr-int8").models == "int8"     # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("machine", "flags", "expected"),
+    [
+        ("x86_64", "fpu sse2 avx2 avx512f avx512_vnni", True),
+        ("x86_64", "fpu sse2 avx2 avx_vnni", True),
+        ("x86_64", "fpu sse2 avx2 avx512f", False),   # 16-bit pairwise sums saturate
+        ("aarch64", "fp asimd asimddp", False),       # not measured
+    ],
+)
+def test_int8_needs_vnni(tmp_path, machine: str, flags: str, expected: bool) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text(f"processor\t: 0\nvendor_id\t: AuthenticAMD\nflags\t\t: {flags}\n\n")
+    assert int8_supported(info, machine=machine) is expected
+    assert int8_supported(tmp_path / "absent", machine="x86_64") is False
+
+
+def test_int8_models_are_the_ones_their_provenance_names() -> None:
+    import hashlib
+    import json
+
+    prov = json.loads((INT8_DIR / "PROVENANCE.json").read_text(encoding="utf-8"))
+    for task, name in INT8_MODELS.items():
+        assert prov["models"][task]["file"] == name
+        assert hashlib.sha256((INT8_DIR / name).read_bytes()).hexdigest() == prov["models"][task]["sha256"]
+        # Derived from the float model of the pinned rapidocr wheel, not from some other file.
+        wheel_model = _models_dir() / BUNDLED_MODELS[task]
+        assert hashlib.sha256(wheel_model.read_bytes()).hexdigest() == prov["sources"][task]["sha256"]
+    assert prov["calibration_figures"], "the calibration figures are listed"
+
+
+def test_hard_images_are_read_again_with_float_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathfig.models import Line
+
+    eng = RapidOcrEngine(models="int8", float_below=0.95)
+    assert eng.settings["pathfig.float_below"] == 0.95
+    int8, floats = object(), object()
+    eng._ocr, eng._float_ocr = int8, floats
+    confidences: dict[object, list[float]] = {}
+
+    def read(ocr: object, image: np.ndarray) -> list[Line]:
+        return [Line(text=f"L{i}", confidence=c) for i, c in enumerate(confidences[ocr])]
+
+    monkeypatch.setattr(eng, "_read", read)
+    monkeypatch.setattr(eng, "_load", lambda: int8)
+    img = np.zeros((8, 8, 3), np.uint8)
+    confidences[floats] = [0.99, 0.98]
+    confidences[int8] = [0.99, 0.97, 0.96, 0.2, 0.1]     # specks under 0.5 do not count
+    assert [ln.confidence for ln in eng.read(img)] == confidences[int8]
+    confidences[int8] = [0.99, 0.93, 0.90, 0.94]          # median 0.935: read again
+    assert [ln.confidence for ln in eng.read(img)] == [0.99, 0.98]
+    confidences[int8] = []
+    assert eng.read(img) == []
+    # Float models have nothing to fall back to; int8 without the rule never re-reads.
+    assert RapidOcrEngine(models="float").float_below == 0.0
+    assert "pathfig.float_below" not in RapidOcrEngine(models="int8", float_below=0).settings

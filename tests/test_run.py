@@ -312,6 +312,27 @@ def test_cli_exit_codes(tmp_path: Path, fake: FakeStages, cli: typer.Typer, monk
     assert res.exit_code == 1 and "no such file or folder" in res.output and "Traceback" not in res.output
 
 
+def test_cli_engine_option(tmp_path: Path, fake: FakeStages, cli: typer.Typer,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "_resolve_lexicon", lambda spec: (LEXICON, "test-lexicon-1"))
+    engines: list[str] = []
+    read = fake.ocr
+
+    def ocr(path: str, *, engine: str, cache_dir: str | None) -> OcrResult:
+        engines.append(engine)
+        return read(path, engine=engine, cache_dir=cache_dir)
+
+    monkeypatch.setattr(worker, "ocr_figure", ocr)
+    _image(tmp_path / "in" / "a.png")
+    args = ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "1", "-q", "--all"]
+    assert CliRunner().invoke(cli, [*args, "--engine", "rapidocr-float"]).exit_code == 0
+    assert engines == ["rapidocr-float"]
+    # An unknown engine stops the run before any figure, naming the engines there are.
+    res = CliRunner().invoke(cli, [*args, "--force", "--engine", "tesseract"])
+    assert res.exit_code == 1 and "unknown OCR engine 'tesseract'" in res.output, res.output
+    assert "rapidocr-float" in res.output and "Traceback" not in res.output
+
+
 def test_run_is_wired_into_the_root_command() -> None:
     from pathfig.cli import app
 

@@ -48,8 +48,22 @@ def _rapidocr_factory(**params: Any) -> OcrEngine:
     return RapidOcrEngine(**params)
 
 
-#: Engine name → factory (a class or a function taking keyword parameters).
-ENGINES: dict[str, Callable[..., OcrEngine]] = {"rapidocr": _rapidocr_factory}
+def _rapidocr_float(**params: Any) -> OcrEngine:
+    return _rapidocr_factory(**{"models": "float", **params})
+
+
+def _rapidocr_int8(**params: Any) -> OcrEngine:
+    return _rapidocr_factory(**{"models": "int8", **params})
+
+
+#: Engine name → factory (a class or a function taking keyword parameters). ``rapidocr``
+#: picks its models' precision by CPU; the other two fix it (float reads ~1 point more labels
+#: for ~50 % more time; see BENCHMARKS.md, "OCR").
+ENGINES: dict[str, Callable[..., OcrEngine]] = {
+    "rapidocr": _rapidocr_factory,
+    "rapidocr-float": _rapidocr_float,
+    "rapidocr-int8": _rapidocr_int8,
+}
 
 _instances: dict[tuple[str, str], OcrEngine] = {}
 _lock = threading.Lock()
@@ -63,16 +77,21 @@ def register_engine(name: str, factory: Callable[..., OcrEngine]) -> None:
             del _instances[key]
 
 
+def engine_factory(name: str) -> Callable[..., OcrEngine]:
+    """The factory registered as ``name``; an unknown name is an error listing the known ones."""
+    try:
+        return ENGINES[name]
+    except KeyError:
+        raise OcrError(f"unknown OCR engine {name!r}; known engines: {', '.join(sorted(ENGINES))}") from None
+
+
 def get_engine(name: str = "rapidocr", **params: Any) -> OcrEngine:
     """Return the engine called ``name``, built once per process and parameter set.
 
     Models are loaded lazily and only once per process (one onnxruntime thread each), so a
     worker pays the model load once however many figures it reads.
     """
-    try:
-        factory = ENGINES[name]
-    except KeyError:
-        raise OcrError(f"unknown OCR engine {name!r}; known engines: {', '.join(sorted(ENGINES))}") from None
+    factory = engine_factory(name)
     key = (name, json.dumps(params, sort_keys=True, default=repr))
     with _lock:
         engine = _instances.get(key)

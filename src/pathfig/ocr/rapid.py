@@ -1,7 +1,9 @@
 """The default OCR engine: RapidOCR (PaddleOCR models on onnxruntime), fully offline.
 
-Only the models bundled in the ``rapidocr`` wheel are used, by explicit path: RapidOCR would
-download any other model on first use, and pathfig never downloads behind the user's back.
+Only the models bundled in the ``rapidocr`` wheel, and pathfig's int8 copies of two of them
+(``pathfig/ocr/models``, made by ``scripts/quantize_ocr_models.py``), are used, by explicit
+path: RapidOCR would download any other model on first use, and pathfig never downloads
+behind the user's back.
 Each process loads the models once (lazily, on the first ``read``) and runs onnxruntime on
 one thread, so parallelism comes from worker processes, not from threads fighting for cores.
 
@@ -17,6 +19,7 @@ import importlib.metadata
 import importlib.util
 import json
 import logging
+import platform
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -29,7 +32,7 @@ from pathfig.models import Line
 from pathfig.ocr.geometry import Quad
 from pathfig.ocr.words import line_from_quad
 
-__all__ = ["BUNDLED_MODELS", "RapidOcrEngine"]
+__all__ = ["BUNDLED_MODELS", "INT8_MODELS", "MODEL_CHOICES", "RapidOcrEngine", "int8_supported"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,18 @@ BUNDLED_MODELS = {
     "cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
     "rec": "PP-OCRv6_rec_small.onnx",
 }
+
+#: pathfig's int8 copies of the detector and recogniser (``pathfig/ocr/models``): about a third
+#: less OCR time for about one point fewer labels read (BENCHMARKS.md, "OCR").
+INT8_MODELS = {
+    "det": "PP-OCRv6_det_small.int8.onnx",
+    "rec": "PP-OCRv6_rec_small.int8.onnx",
+}
+INT8_DIR = Path(__file__).resolve().parent / "models"
+
+#: ``models=``: ``int8`` (pathfig's copies), ``float`` (the wheel's), ``auto`` (int8 where
+#: the CPU multiplies 8-bit numbers exactly, see :func:`int8_supported`, else float).
+MODEL_CHOICES = ("auto", "int8", "float")
 
 #: RapidOCR keys a caller may not set: they would select a model that is not bundled.
 _FORBIDDEN = ("model_path", "model_dir", "model_root_dir", "engine_type", "ocr_version",
@@ -52,6 +67,32 @@ def _models_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 
+def int8_supported(cpuinfo: str | Path = "/proc/cpuinfo", machine: str | None = None) -> bool:
+    """Whether this CPU runs the int8 models as they were measured: x86-64 with VNNI.
+
+    x86 CPUs without VNNI (AVX2/AVX-512 only) add uint8×int8 products pairwise in 16 bits,
+    which saturates and costs accuracy on models like these; other CPUs are not measured.
+    """
+    if (machine or platform.machine()).lower() not in ("x86_64", "amd64"):
+        return False
+    try:
+        with open(cpuinfo, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    flags = set(line.split(":", 1)[1].split())
+                    return bool(flags & {"avx512_vnni", "avx_vnni"})
+    except OSError:
+        pass
+    return False
+
+
+def _sha12(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "missing"
+
+
 def _dist_version(name: str) -> str:
     try:
         return importlib.metadata.version(name)
@@ -60,7 +101,13 @@ def _dist_version(name: str) -> str:
 
 
 class RapidOcrEngine:
-    """RapidOCR with the bundled PP-OCRv6 small detector and recogniser.
+    """RapidOCR with the PP-OCRv6 small detector and recogniser of its wheel.
+
+    ``models`` picks their precision (:data:`MODEL_CHOICES`): ``auto`` (default) uses
+    pathfig's int8 copies on CPUs with VNNI and the wheel's float models elsewhere. With int8
+    models, an image whose median line confidence is below ``float_below`` is read again with
+    the float ones: quantization costs labels only where text is at the edge of legibility
+    (blurred 6-px type), which is also where the recogniser is unsure.
 
     Detector settings (RapidOCR's ``config.yaml``): ``box_thresh`` (minimum mean score of a
     detected box), ``unclip_ratio`` (how far a box is grown around its text), ``det_thresh``
@@ -95,8 +142,17 @@ class RapidOcrEngine:
         rec_min_width: int = 48,
         rec_margin: float = 1.0,
         rec_batch: int = 1,
+        models: str = "auto",
+        float_below: float = 0.95,
         params: Mapping[str, Any] | None = None,
     ) -> None:
+        if models not in MODEL_CHOICES:
+            raise OcrError(f"models must be one of {', '.join(MODEL_CHOICES)}, got {models!r}")
+        if models == "auto":
+            models = "int8" if int8_supported() else "float"
+        elif models == "int8" and not int8_supported():
+            logger.warning("int8 OCR models on a CPU without VNNI: expect fewer labels read than measured")
+        self.models = models
         extra = dict(params or {})
         for key in extra:
             if key.rsplit(".", 1)[-1] in _FORBIDDEN:
@@ -121,7 +177,11 @@ class RapidOcrEngine:
             "pathfig.cls_horizontal": self.cls_horizontal,
             "pathfig.rec_margin": self.rec_margin,
         }
+        self.float_below = float(float_below) if models == "int8" else 0.0
+        if self.float_below:
+            self.settings["pathfig.float_below"] = self.float_below
         self._ocr: Any = None
+        self._float_ocr: Any = None
         self._lock = threading.Lock()
         self._read_lock = threading.Lock()
         self._version: str | None = None
@@ -132,12 +192,20 @@ class RapidOcrEngine:
         if self._version is None:
             settings = json.dumps(self.settings, sort_keys=True, default=str)
             digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
-            models = ",".join(f"{task}={name}" for task, name in sorted(BUNDLED_MODELS.items()))
+            models = ",".join(f"{task}={name}" for task, name in sorted(self._model_files().items()))
+            if self.models == "int8":
+                models += ";int8=" + ",".join(_sha12(INT8_DIR / name) for _, name in sorted(INT8_MODELS.items()))
             self._version = (
                 f"rapidocr={_dist_version('rapidocr')};onnxruntime={_dist_version('onnxruntime')};"
                 f"{models};settings={digest}"
             )
         return self._version
+
+    def _model_files(self) -> dict[str, str]:
+        """Model file names by task, for this engine's precision."""
+        if self.models == "int8":
+            return {**BUNDLED_MODELS, **INT8_MODELS}
+        return dict(BUNDLED_MODELS)
 
     def _load(self) -> Any:
         """Build the RapidOCR pipeline once; models load on its first use."""
@@ -145,12 +213,14 @@ class RapidOcrEngine:
             if self._ocr is not None:
                 return self._ocr
             models = _models_dir()
-            paths = {task: models / name for task, name in BUNDLED_MODELS.items()}
+            paths = {task: (INT8_DIR if task in INT8_MODELS and self.models == "int8" else models) / name
+                     for task, name in self._model_files().items()}
             missing = [str(p) for p in paths.values() if not p.is_file()]
             if missing:
                 raise OcrError(
-                    f"RapidOCR's bundled model files are missing: {', '.join(missing)}; "
-                    "reinstall rapidocr==3.10.0 (pathfig does not download models)"
+                    f"OCR model files are missing: {', '.join(missing)}; reinstall rapidocr==3.10.0 "
+                    "and pathfig, or use the float models (engine rapidocr-float); pathfig does "
+                    "not download models"
                 )
             from rapidocr import RapidOCR
 
@@ -166,6 +236,12 @@ class RapidOcrEngine:
                 **{k: v for k, v in self.settings.items() if not k.startswith("pathfig.")},
             }
             self._ocr = RapidOCR(params=params)
+            if self.float_below:
+                # For hard images; RapidOCR loads its models on first use, so only then.
+                floats = {task: str(models / name) for task, name in BUNDLED_MODELS.items()}
+                self._float_ocr = RapidOCR(params={
+                    **params, "Det.model_path": floats["det"], "Rec.model_path": floats["rec"],
+                })
             return self._ocr
 
     def read(self, image: np.ndarray) -> list[Line]:
@@ -173,7 +249,12 @@ class RapidOcrEngine:
         ocr = self._load()
         # RapidOCR keeps per-call state; threads sharing this engine take turns.
         with self._read_lock:
-            return self._read(ocr, image)
+            lines = self._read(ocr, image)
+            # Lines under 0.5 (the stage's default cut: arrowheads, specks) say nothing of legibility.
+            read = [ln.confidence for ln in lines if ln.confidence >= 0.5]
+            if self._float_ocr is not None and read and float(np.median(read)) < self.float_below:
+                lines = self._read(self._float_ocr, image)
+            return lines
 
     def _read(self, ocr: Any, image: np.ndarray) -> list[Line]:
         if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:

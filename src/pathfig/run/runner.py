@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from pathfig import __version__
 from pathfig.errors import InputFileError
 from pathfig.models import FigureInput
+from pathfig.ocr.engine import engine_factory
 from pathfig.run import worker
 from pathfig.run.inputs import collect_inputs
 from pathfig.run.summary import RunSummary
@@ -144,6 +145,7 @@ def run(
     """
     started = time.perf_counter()
     out = Path(out_dir)
+    engine_factory(engine)   # an unknown engine stops the run before any work
     sources = list(inputs) or [sample_figures_dir()]
     collected = collect_inputs(sources)
     n_images = len(collected.figures) + len(collected.problems)
