@@ -68,6 +68,10 @@ LABELS = [
     ('14-3-3 epsilon', ['YWHAE']),
     ('protein kinase C', ['PRKCA']),
     ('Cyclin D1', ['CCND1']),
+    # Full names with a hyphen where the official name has a space, and the other way round.
+    ('Amyloid-beta precursor protein', ['APP']),
+    ('Brain-derived neurotrophic factor', ['BDNF']),
+    ('Mitogen activated protein kinase kinase 1', ['MAP2K1']),
     # Protein names from MeSH, which HGNC lacks.
     ('Osteopontin', ['SPP1']),
     ('Neutral ceramidase', ['ASAH2']),

@@ -106,9 +106,12 @@ class GeneRecognizer:
         for e in self.lexicon.entries:
             if e.kind in allowed and " " in e.name.strip():
                 self._multi_keys.add(e.key)
-                first = normalize_key(e.name.split()[0])
-                if first:
-                    self._multi_first.add(first)
+                # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
+                # name ``mitogen-activated ...``; its first word must open the search too.
+                word = e.name.split()[0]
+                for first in {normalize_key(word), normalize_key(word.split("-")[0])}:
+                    if first:
+                        self._multi_first.add(first)
         self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
                                     letter_series=self.options.letter_series)
         _ = self.lexicon.index
@@ -255,7 +258,9 @@ class GeneRecognizer:
             stripped = T.strip_punct(token)
             key = normalize_key(stripped)
             short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
-            info = (key, key in self._multi_first, short)
+            # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
+            starts = key in self._multi_first or ("-" in stripped and normalize_key(stripped.split("-")[0]) in self._multi_first)
+            info = (key, starts, short)
             if len(self._info) > 500_000:
                 self._info.clear()
             self._info[token] = info
