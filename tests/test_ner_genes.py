@@ -316,6 +316,16 @@ LABELS = [
     ("cat", []),
     ("rest", []),
     ("impact", []),
+    # lower-case words: names written as words count, acronyms and English words do not
+    ("insulin", ["INS"]),
+    ("vimentin", ["VIM"]),
+    ("viperin", ["RSAD2"]),
+    ("beclin 1", ["BECN1"]),
+    ("wave", []),        # WAVE (WASF1) is an acronym
+    ("steps", []),       # STEP (PTPN5)
+    ("homodimer", []),   # an NCBI synonym of SOD1
+    ("flower", []),      # an HGNC alias of CACFD1
+    ("actin", []),       # a class word in prose (actin cytoskeleton); Actin is the family
     ("IL2/3", ["IL2", "IL3"]),
     ("P13K", ["PIK3CA"]),
     ("XBP-1(s)", ["XBP1"]),

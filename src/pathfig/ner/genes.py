@@ -97,6 +97,7 @@ class GeneRecognizer:
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
+    _word_keys: set[str] = field(default_factory=set)
     _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -112,6 +113,7 @@ class GeneRecognizer:
                 for first in {normalize_key(word), normalize_key(word.split("-")[0])}:
                     if first:
                         self._multi_first.add(first)
+        self._word_keys = {e.key for e in self.lexicon.entries if e.kind in allowed and _written_as_word(e)}
         self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
                                     letter_series=self.options.letter_series)
         _ = self.lexicon.index
@@ -324,6 +326,9 @@ class GeneRecognizer:
             return None
         if o.prose_rule and rules.is_prose_word(word) and " " not in word and not (
             o.prose_exact and any(e.name == word for e in self.lexicon.lookup(normalize_key(word)))
+        ) and not (
+            o.prose_names and len(word) >= 4
+            and (normalize_key(word) in self._word_keys or normalize_key(T.singular(word)) in self._word_keys)
         ):
             return None
         if _PHOSPHO_P.match(word) and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
@@ -455,6 +460,11 @@ class GeneRecognizer:
             ):
                 return None
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+        if entries and o.prose_rule and rules.is_prose_word(name):
+            # ``insulin``: only names written as words (Options.prose_names), or written exactly
+            # so (fly ``foxo``, Options.prose_exact).
+            entries = tuple(e for e in entries if (o.prose_names and _written_as_word(e))
+                            or (o.prose_exact and e.name == name))
         if entries and not any(c in name for c in " -"):
             # A multi-word full name matches only words that are apart: "protein S" (PROS1)
             # must not turn the word "Proteins" into a gene.
@@ -610,6 +620,15 @@ def _is_symbol_hit(hits: list[_Hit], text: str) -> bool:
     """Whether ``text`` is printed as the official symbol of a gene it names (``ACE2``)."""
     word = T.strip_punct(text).upper()
     return any(e.kind == "symbol" and e.name.upper() == word for h in hits for e in h.entries)
+
+
+_WORD_KINDS = frozenset({"name", "alias", "previous"})
+
+
+def _written_as_word(e: LexiconEntry) -> bool:
+    """A name its source writes as a word (``insulin``, ``Actin``), not an acronym (``WAVE``)."""
+    return (e.kind in _WORD_KINDS and not e.name.isupper() and any(c.islower() for c in e.name)
+            and e.name not in rules.LOWERCASE_WORDS)
 
 
 def _prose_start(word: str) -> bool:

@@ -53,6 +53,11 @@ class Options:
     #: exactly so: fly ``foxo``, ``hop``. For lexicons of organisms that name genes in lower case;
     #: off by default (the human lexicon has no lower-case symbols worth the risk).
     prose_exact: bool = False
+    #: With ``prose_rule``, an all-lower-case word of at least four letters still names a gene
+    #: through a name its source writes as a word, not in capitals: a full name, a FamPlex
+    #: name, an HGNC alias or previous symbol (``insulin``, ``actin``, ``viperin``), never an
+    #: acronym (``wave`` is not WAVE, ``steps`` not STEP) or an NCBI synonym (``homodimer``).
+    prose_names: bool = True
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True

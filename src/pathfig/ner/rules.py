@@ -93,6 +93,15 @@ MAY MUST SAME TYPE CELL CELLS GENE GENES PROTEIN DNA RNA MRNA FIGURE FIG PANEL T
 ADP AMP GTP GDP NO CO ER ECM EMT LPS DAG IP3 PIP2 PIP3 CARD LRR CTD NTD DISC TIR DEATH
 """.split())
 
+#: English words that HGNC lists as lower-case aliases (fly and mouse gene names, nicknames):
+#: a lower-case word in a figure never means the gene by them (Options.prose_names). From a
+#: read of every lower-case single-word alias and name of the bundled human lexicon.
+LOWERCASE_WORDS = frozenset("""
+armadillo castor flower fleer fring fritz fruitless hang hole jerky maestro megamind morpheus
+nessy pelle pitchfork pokemon rasp rubicon salvador scurvy serrate slim solo spatial treacle
+trident wyatt zeta kish tamo umat
+""".split())
+
 #: Locus types whose genes match only by their exact official symbol (HGNC and NCBI spellings).
 WEAK_LOCUS_TYPES = frozenset({
     "pseudogene", "pseudo", "immunoglobulin pseudogene", "T cell receptor pseudogene",
