@@ -326,6 +326,9 @@ LABELS = [
     ("homodimer", []),   # an NCBI synonym of SOD1
     ("flower", []),      # an HGNC alias of CACFD1
     ("actin", []),       # a class word in prose (actin cytoskeleton); Actin is the family
+    ("JAK1→JAK2", ["JAK1", "JAK2"]),   # OCR reads arrows and plus signs without spaces
+    ("JAK1+JAK2", ["JAK1", "JAK2"]),
+    ("TNF-α→NF-κB", ["NFKB1", "TNF"]),
     ("IL2/3", ["IL2", "IL3"]),
     ("P13K", ["PIK3CA"]),
     ("XBP-1(s)", ["XBP1"]),

@@ -388,9 +388,15 @@ def expand_range(word: str) -> list[str]:
 # --- 9. complexes ---------------------------------------------------------------------------
 
 
+_ARROW = re.compile(r"[→←↔⇒⇐⟶⟵⊣]")
+_COMPLEX_SEP = re.compile(r"[-–:·~+]")
+
+
 def split_complex(word: str) -> list[str]:
-    """``Atg5-Atg12`` → ``[Atg5, Atg12]``; ``CD40:CD40L``. The caller accepts it only if every part is a gene."""
-    parts = [p for p in re.split(r"[-–:·~]", word) if p]
+    """``Atg5-Atg12`` → ``[Atg5, Atg12]``; ``CD40:CD40L``; ``JAK1→JAK2`` and ``JAK1+JAK2`` (an
+    arrow or plus OCR read without spaces). The caller accepts it only if every part is a gene."""
+    # An arrow joins whole names (``TNF-α→NF-κB``): split there only.
+    parts = [p for p in (_ARROW.split(word) if _ARROW.search(word) else _COMPLEX_SEP.split(word)) if p]
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
     return parts
