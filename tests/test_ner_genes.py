@@ -326,6 +326,9 @@ LABELS = [
     ("homodimer", []),   # an NCBI synonym of SOD1
     ("flower", []),      # an HGNC alias of CACFD1
     ("actin", []),       # a class word in prose (actin cytoskeleton); Actin is the family
+    ("YH2AX", ["H2AX"]),               # OCR reads a leading γ as Y ...
+    ("y-tubulin", ["TUBG1"]),
+    ("YST", []),                       # ... but only names written with γ count (not GST)
     ("JAK1→JAK2", ["JAK1", "JAK2"]),   # OCR reads arrows and plus signs without spaces
     ("JAK1+JAK2", ["JAK1", "JAK2"]),
     ("TNF-α→NF-κB", ["NFKB1", "TNF"]),

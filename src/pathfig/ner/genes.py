@@ -58,6 +58,7 @@ _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
+_LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
 
 
 @dataclass(slots=True)
@@ -352,6 +353,12 @@ class GeneRecognizer:
         hit = self._lookup(word, applied, bare=True)
         if hit:
             return [hit]
+        if o.greek_y and _LEADING_Y.match(word):
+            # ``YH2AX``, ``y-tubulin``: OCR reads a leading γ as Y; only names written with γ count
+            # (keys fold γ to G, and ``YST`` must not become GST).
+            hit = self._lookup("γ" + word[1:], applied + ("greek_y",), bare=False)
+            if hit and all(e.name.startswith(("γ", "gamma", "Gamma")) for e in hit.entries):
+                return [hit]
         # Transforms that rewrite the whole word, tried in order, each on the previous result.
         applied0 = applied
         current = word
