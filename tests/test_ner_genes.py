@@ -329,6 +329,11 @@ LABELS = [
     ("YH2AX", ["H2AX"]),               # OCR reads a leading γ as Y ...
     ("y-tubulin", ["TUBG1"]),
     ("YST", []),                       # ... but only names written with γ count (not GST)
+    ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
+    ("PAF-R", ["PTAFR"]),
+    ("SMase", ["SMPD1"]),
+    ("NO synthase", ["NOS3"]),
+    ("Atg16", ["ATG16L1"]),
     ("JAK1→JAK2", ["JAK1", "JAK2"]),   # OCR reads arrows and plus signs without spaces
     ("JAK1+JAK2", ["JAK1", "JAK2"]),
     ("TNF-α→NF-κB", ["NFKB1", "TNF"]),
