@@ -580,9 +580,12 @@ class GeneRecognizer:
                      if e.name.casefold() == folded and tier[e.ncbigene_id] == tier[a.ncbigene_id]}
             if len(exact) == 1:
                 return [first[exact.pop()]], ranked, True
-        roots = {paralog_root(e.symbol) for e in ranked}
+        # Paralogs tied at the best tier (``CPT1``: previous symbol of CPT1A and CPT2) name their
+        # family; a weaker synonym of another gene (CHPT1's alias) does not break the tie.
+        best = [e for e in ranked if tier[e.ncbigene_id] == tier[a.ncbigene_id]]
+        roots = {paralog_root(e.symbol) for e in best}
         if o.ambiguous == "best" and o.paralog_family and len(roots) == 1 and "" not in roots:
-            return [max(ranked, key=lambda e: prior.get(e.ncbigene_id, 0))], ranked, True
+            return [max(best, key=lambda e: prior.get(e.ncbigene_id, 0))], ranked, True
         return [], ranked, True
 
     # -- output ---------------------------------------------------------------------------
