@@ -329,6 +329,8 @@ LABELS = [
     ("YH2AX", ["H2AX"]),               # OCR reads a leading γ as Y ...
     ("y-tubulin", ["TUBG1"]),
     ("YST", []),                       # ... but only names written with γ count (not GST)
+    ("SERCA2a", ["ATP2A2"]),           # splice isoform letter
+    ("IL-1Ra", ["IL1RN"]),             # curated: the receptor antagonist, not IL1R1's old symbol
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -106,6 +106,7 @@ def test_interferon_spelling(word: str, out: str) -> None:
     ("CEACAM1-L", "CEACAM1"), ("CEACAM1-S", "CEACAM1"), ("UXT-V1", "UXT"), ("XBP1-v2", "XBP1"),
     ("Bcl-XL", "Bcl-XL"), ("IL-2", "IL-2"), ("AB-L", "AB-L"), ("TNF-α", "TNF-α"), ("CD40-L", "CD40"),
     ("RORγt", "RORγ"), ("ROR-γT", "ROR-γ"), ("γt", "γt"), ("Cat", "Cat"),
+    ("SERCA2a", "SERCA2"), ("SERCA2b", "SERCA2"), ("IFNAR2c", "IFNAR2"), ("IL2a", "IL2a"), ("ABC1d", "ABC1d"),
 ])
 def test_strip_isoform(word: str, out: str) -> None:
     # A rewrite: CD40-L is found as written (CD40LG's alias CD40L) before it would run.

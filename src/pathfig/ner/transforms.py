@@ -286,16 +286,18 @@ def interferon_spelling(word: str) -> str:
     return _INF_RE.sub("IFN", word)
 
 
-_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$")
+_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$"
+                         r"|^([A-Z]{3,}[0-9])[abc]$")
 _GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
 
 
 def strip_isoform(word: str) -> str:
-    """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``: long/short isoform,
-    splice-variant and Greek-lettered isoform (``γt``) suffixes. A rewrite, so only for words
-    that name nothing as printed (``RANK-L`` is RANKL)."""
+    """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``, ``SERCA2a`` →
+    ``SERCA2``: long/short isoform, splice-variant, Greek-lettered isoform (``γt``) and splice
+    letter suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is
+    RANKL, ``PDE4a`` PDE4A)."""
     m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
-    return (m.group(1) or m.group(2)) if m else word
+    return next(g for g in m.groups() if g) if m else word
 
 
 _COAGULATION_RE = re.compile(r"^(?:F|[Ff]actor[\s-]?)(II|III|V|VII|VIII|IX|X|XI|XII|XIII)a?$")
