@@ -331,6 +331,12 @@ LABELS = [
     ("YST", []),                       # ... but only names written with γ count (not GST)
     ("SERCA2a", ["ATP2A2"]),           # splice isoform letter
     ("IL-1Ra", ["IL1RN"]),             # curated: the receptor antagonist, not IL1R1's old symbol
+    ("p110-y", ["PIK3CG"]),            # proteins named by mass keep their p (p110γ, OCR y)
+    ("14-3-3", ["YWHAZ"]),             # a family named by numbers alone
+    ("6-16", []),                      # ... other digit names are ranges (IFI6's alias)
+    ("HMG-CoA reductase", ["HMGCR"]),
+    ("thrombin", ["F2"]),
+    ("AMPKβ1", ["PRKAB1"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -47,7 +47,8 @@ def test_strip_punct(word: str, out: str) -> None:
     ("XBP-1(s)", "XBP-1"), ("LC3-II", "LC3"), ("protein", "protein"), ("SHP", "SHP"), ("PTEN", "PTEN"),
     ("pY705-STAT3", "STAT3"), ("Ub-PCNA", "PCNA"), ("KRASG12D", "KRAS"), ("BRAF(V600E)", "BRAF"),
     ("EGFR-L858R", "EGFR"), ("JAK2V617F", "JAK2"), ("EGFRvIII", "EGFR"), ("CD8A", "CD8A"),
-    ("HST1H28H", "HST1H28H"), ("ATP6V1A", "ATP6V1A"),
+    ("HST1H28H", "HST1H28H"), ("ATP6V1A", "ATP6V1A"), ("p4E-BP1", "4E-BP1"), ("p110-y", "p110-y"),
+    ("p53", "p53"),
 ])
 def test_strip_modification(word: str, out: str) -> None:
     assert T.strip_modification(word) == out

@@ -99,6 +99,7 @@ class GeneRecognizer:
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
     _word_keys: set[str] = field(default_factory=set)
+    _digit_families: set[str] = field(default_factory=set)
     _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +116,11 @@ class GeneRecognizer:
                     if first:
                         self._multi_first.add(first)
         self._word_keys = {e.key for e in self.lexicon.entries if e.kind in allowed and _written_as_word(e)}
+        # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names (IFI6's
+        # alias ``6-16``) read as ranges and dates.
+        self._digit_families = {e.name for e in self.lexicon.entries
+                                if e.kind == "family" and "family" in allowed and "-" in e.name
+                                and not _HAS_LETTER.search(e.name)}
         self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
                                     letter_series=self.options.letter_series)
         _ = self.lexicon.index
@@ -319,7 +325,7 @@ class GeneRecognizer:
         if o.ec_numbers and (ec := T.ec_number(word)):
             hit = self._ec_hit(ec, applied + ("ec_number",))
             return [hit] if hit else None
-        if not word or not _HAS_LETTER.search(word):
+        if not word or (not _HAS_LETTER.search(word) and word not in self._digit_families):
             return None
         if o.ion_rule and rules.is_ion(word):
             return None
@@ -452,7 +458,7 @@ class GeneRecognizer:
     def _lookup(self, name: str, applied: tuple[str, ...], bare: bool) -> _Hit | None:
         key = normalize_key(name)
         o = self.options
-        if len(key) < 2 or key.isdigit():
+        if len(key) < 2 or (key.isdigit() and name not in self._digit_families):
             return None
         entries = self.lexicon.lookup(key)
         if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
