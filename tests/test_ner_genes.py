@@ -337,6 +337,9 @@ LABELS = [
     ("HMG-CoA reductase", ["HMGCR"]),
     ("thrombin", ["F2"]),
     ("AMPKβ1", ["PRKAB1"]),
+    ("APC/C", ["CDC27"]),              # the anaphase-promoting complex, not APC and a stray C
+    ("SWI/SNF complex", ["SMARCA4"]),
+    ("Separase", ["ESPL1"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

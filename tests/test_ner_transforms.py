@@ -165,6 +165,7 @@ def test_ec_number(word: str, key: str) -> None:
     # A name after the slash is a name, not a tail of the first part.
     ("PI3K/Akt", ["PI3K", "Akt"]), ("Hippo/YAP", ["Hippo", "YAP"]), ("LC3A/B", ["LC3A", "LC3B"]),
     ("TRAIL-R1/R2", ["TRAIL-R1", "TRAIL-R2"]), ("HIF-1α/2α", ["HIF-1α", "HIF-2α"]),
+    ("APC/C", ["APC"]),   # the same name twice: no list (the anaphase-promoting complex)
 ])
 def test_expand_slash(word: str, parts: list[str]) -> None:
     assert T.expand_slash(word) == parts

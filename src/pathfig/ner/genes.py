@@ -355,6 +355,12 @@ class GeneRecognizer:
             parts = T.expand_slash(word)
             found = [h for h in (self._resolve_part(p, applied + ("expand_slash",)) for p in parts) if h]
             if len(parts) > 1 and found:
+                if len(found) < len(parts):
+                    # ``APC/C`` is the anaphase-promoting complex, a family named with its slash,
+                    # not APC beside a stray C.
+                    whole = self._lookup(word, applied, bare=True)
+                    if whole and whole.entries[0].kind == "family":
+                        return [whole]
                 return self._siblings(found)
         hit = self._lookup(word, applied, bare=True)
         if hit:

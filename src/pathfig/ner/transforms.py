@@ -368,7 +368,8 @@ def expand_slash(word: str) -> list[str]:
             out.append(re.sub(rf"[A-Za-z{_GREEK}]+$", part, first))
         else:
             out.append(part)
-    return out
+    # ``APC/C`` gives APC twice: a name with a slash in it (the anaphase-promoting complex), no list.
+    return list(dict.fromkeys(out))
 
 
 # --- 8. ranges ------------------------------------------------------------------------------
