@@ -340,6 +340,9 @@ LABELS = [
     ("APC/C", ["CDC27"]),              # the anaphase-promoting complex, not APC and a stray C
     ("SWI/SNF complex", ["SMARCA4"]),
     ("Separase", ["ESPL1"]),
+    ("CR3", ["ITGB2"]),                # complement receptor 3 (Mac-1), not CRIPTO3
+    ("factor H", ["CFH"]),
+    ("properdin", ["CFP"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),
