@@ -648,7 +648,7 @@ _WORD_KINDS = frozenset({"name", "alias", "previous"})
 
 
 def _written_as_word(e: LexiconEntry) -> bool:
-    """A name its source writes as a word (``insulin``, ``Actin``), not an acronym (``WAVE``)."""
+    """A gene's name its source writes as a word (``insulin``, ``viperin``), not an acronym (``WAVE``)."""
     return (e.kind in _WORD_KINDS and not e.name.isupper() and any(c.islower() for c in e.name)
             and e.name not in rules.LOWERCASE_WORDS)
 

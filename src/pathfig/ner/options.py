@@ -54,9 +54,10 @@ class Options:
     #: off by default (the human lexicon has no lower-case symbols worth the risk).
     prose_exact: bool = False
     #: With ``prose_rule``, an all-lower-case word of at least four letters still names a gene
-    #: through a name its source writes as a word, not in capitals: a full name, a FamPlex
-    #: name, an HGNC alias or previous symbol (``insulin``, ``actin``, ``viperin``), never an
-    #: acronym (``wave`` is not WAVE, ``steps`` not STEP) or an NCBI synonym (``homodimer``).
+    #: through a name its source writes as a word, not in capitals: a full name, an HGNC alias
+    #: or previous symbol (``insulin``, ``viperin``); never an acronym (``wave`` is not WAVE,
+    #: ``steps`` not STEP), an NCBI synonym (``homodimer``) or a FamPlex class (``actin`` in
+    #: "actin cytoskeleton"; ``Actin`` capitalised is the family).
     prose_names: bool = True
     short_rule: bool = True
     ion_rule: bool = True
