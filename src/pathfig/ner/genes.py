@@ -98,7 +98,7 @@ class GeneRecognizer:
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
-    _word_keys: set[str] = field(default_factory=set)
+    _word_names: set[str] = field(default_factory=set)
     _digit_families: set[str] = field(default_factory=set)
     _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
 
@@ -109,13 +109,16 @@ class GeneRecognizer:
         for e in self.lexicon.entries:
             if e.kind in allowed and " " in e.name.strip():
                 self._multi_keys.add(e.key)
-                # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
-                # name ``mitogen-activated ...``; its first word must open the search too.
                 word = e.name.split()[0]
-                for first in {normalize_key(word), normalize_key(word.split("-")[0])}:
-                    if first:
-                        self._multi_first.add(first)
-        self._word_keys = {e.key for e in self.lexicon.entries if e.kind in allowed and _written_as_word(e)}
+                first = normalize_key(word)
+                if first:
+                    self._multi_first.add(first)
+                if _hyphen_head(word):
+                    # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
+                    # name ``mitogen-activated ...``; its first word must open the search too.
+                    self._multi_first.add(normalize_key(_hyphen_head(word)))
+        self._word_names = {e.name.lower() for e in self.lexicon.entries
+                            if e.kind in allowed and _written_as_word(e) and " " not in e.name}
         # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names (IFI6's
         # alias ``6-16``) read as ranges and dates.
         self._digit_families = {e.name for e in self.lexicon.entries
@@ -268,7 +271,8 @@ class GeneRecognizer:
             key = normalize_key(stripped)
             short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
             # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
-            starts = key in self._multi_first or ("-" in stripped and normalize_key(stripped.split("-")[0]) in self._multi_first)
+            head = _hyphen_head(stripped)
+            starts = key in self._multi_first or bool(head and normalize_key(head) in self._multi_first)
             info = (key, starts, short)
             if len(self._info) > 500_000:
                 self._info.clear()
@@ -335,7 +339,7 @@ class GeneRecognizer:
             o.prose_exact and any(e.name == word for e in self.lexicon.lookup(normalize_key(word)))
         ) and not (
             o.prose_names and len(word) >= 4
-            and (normalize_key(word) in self._word_keys or normalize_key(T.singular(word)) in self._word_keys)
+            and (word in self._word_names or (word.endswith("s") and word[:-1] in self._word_names))
         ):
             return None
         if _PHOSPHO_P.match(word) and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
@@ -642,6 +646,13 @@ def _is_symbol_hit(hits: list[_Hit], text: str) -> bool:
     """Whether ``text`` is printed as the official symbol of a gene it names (``ACE2``)."""
     word = T.strip_punct(text).upper()
     return any(e.kind == "symbol" and e.name.upper() == word for h in hits for e in h.entries)
+
+
+def _hyphen_head(word: str) -> str:
+    """The word before a hyphen when it is a word of four letters or more (``Brain`` of
+    ``Brain-derived``); short heads (``IL-6``, ``TNF-α``) are symbols, not words of a name."""
+    head = word.split("-", 1)[0]
+    return head if "-" in word and len(head) >= 4 and head.isalpha() else ""
 
 
 _WORD_KINDS = frozenset({"name", "alias", "previous"})
