@@ -343,6 +343,8 @@ LABELS = [
     ("CR3", ["ITGB2"]),                # complement receptor 3 (Mac-1), not CRIPTO3
     ("factor H", ["CFH"]),
     ("properdin", ["CFP"]),
+    ("hsa-mir-16", ["MIR16-1"]),       # a microRNA's precursor gene, not GDE1 (alias MIR16)
+    ("miR-16-5p", ["MIR16-1"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

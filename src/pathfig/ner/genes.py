@@ -58,6 +58,8 @@ _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
+_MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
+_MIR_PRECURSOR = re.compile(r"^MIR(?:LET)?\d+[A-Z]?-\d+$")
 _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
 
 
@@ -100,6 +102,7 @@ class GeneRecognizer:
     _multi_keys: set[str] = field(default_factory=set)
     _word_names: set[str] = field(default_factory=set)
     _digit_families: set[str] = field(default_factory=set)
+    _mir_precursors: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -121,6 +124,11 @@ class GeneRecognizer:
                             if e.kind in allowed and _written_as_word(e) and " " not in e.name}
         # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names (IFI6's
         # alias ``6-16``) read as ranges and dates.
+        precursors: dict[str, list[LexiconEntry]] = {}
+        for e in self.lexicon.entries:
+            if e.kind == "symbol" and _MIR_PRECURSOR.match(e.name):
+                precursors.setdefault(normalize_key(e.name.rsplit("-", 1)[0]), []).append(e)
+        self._mir_precursors = {k: tuple(v) for k, v in precursors.items()}
         self._digit_families = {e.name for e in self.lexicon.entries
                                 if e.kind == "family" and "family" in allowed and "-" in e.name
                                 and not _HAS_LETTER.search(e.name)}
@@ -483,6 +491,10 @@ class GeneRecognizer:
             ):
                 return None
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+        if _MIRNA_KEY.match(key):
+            # ``miR-16``, ``hsa-mir-16``: a microRNA, not GDE1 (HGNC alias MIR16); a mature
+            # miRNA names its precursor genes (MIR16-1, MIR16-2) when it has no gene of its own.
+            entries = tuple(e for e in entries if e.symbol.startswith("MIR")) or self._mir_precursors.get(key, ())
         if entries and o.prose_rule and rules.is_prose_word(name):
             # ``insulin``: only names written as words (Options.prose_names), or written exactly
             # so (fly ``foxo``, Options.prose_exact).
