@@ -345,6 +345,10 @@ LABELS = [
     ("properdin", ["CFP"]),
     ("hsa-mir-16", ["MIR16-1"]),       # a microRNA's precursor gene, not GDE1 (alias MIR16)
     ("miR-16-5p", ["MIR16-1"]),
+    ("pp1ab", []),                     # coronavirus polyprotein, not PP1α
+    ("PB1", []),                       # influenza polymerase subunit (and the PB1 domain)
+    ("MCs", []),                       # mast cells: a plural of capitals names a class
+    ("DCs", []),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -64,7 +64,8 @@ CHEMICAL_GENE_EXCEPTIONS = frozenset({"MET"})
 
 # Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``) are drawn in host-pathogen figures and
 # collide with human aliases (NS3 is a KRAS synonym, nsp2 a BCAR3 alias).
-_VIRAL_RE = re.compile(r"^(?:nsp\d{1,2}|NSP\d{1,2}|NS\d[AB]?|ORF\d{1,2}[ab]?|VP\d{1,2}|Vpr|Vpu|Vif|Nef|Tat|Rev|Gag|Pol|Env)$")
+_VIRAL_RE = re.compile(r"^(?:nsp\d{1,2}|NSP\d{1,2}|NS\d[AB]?|ORF\d{1,2}[ab]?|VP\d{1,2}|Vpr|Vpu|Vif|Nef|Tat|Rev|Gag|Pol|Env"
+                        r"|pp1ab?|PB[12](?:-F2)?)$")
 
 #: Protein domain and complex abbreviations drawn inside proteins (``CARD``, ``LRR``, ``TIR``,
 #: ``DISC``); as bare words they collide with gene families (CARD6/8/11…, LRR1, DISC1).
@@ -130,7 +131,8 @@ def stoplisted(key: str, chemicals: bool = True) -> bool:
 
 
 def is_viral_protein(word: str) -> bool:
-    """``NS1``, ``nsp2``, ``ORF3a``, ``VP35``, ``Nef``: viral protein names, not human genes."""
+    """``NS1``, ``nsp2``, ``ORF3a``, ``VP35``, ``Nef``, coronavirus ``pp1ab``, influenza ``PB1``:
+    viral protein names, not human genes (PP1α, PBRM1's alias PB1)."""
     return bool(_VIRAL_RE.match(word))
 
 
