@@ -349,6 +349,9 @@ LABELS = [
     ("PB1", []),                       # influenza polymerase subunit (and the PB1 domain)
     ("MCs", []),                       # mast cells: a plural of capitals names a class
     ("DCs", []),
+    ("NF-xB", ["NFKB1"]),              # OCR reads κ as x
+    ("IxBα", ["NFKBIA"]),
+    ("p-STAT3Y705", ["STAT3"]),        # a phospho-site glued to the symbol's number
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

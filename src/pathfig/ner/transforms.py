@@ -107,7 +107,8 @@ _SUFFIX_RE = re.compile(
     r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
     r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
     r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
-    r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?)$",
+    r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?"
+    r"|(?<=\d)[STY]\d{2,4})$",
 )
 
 
@@ -223,15 +224,19 @@ def mirna_symbol(word: str) -> str:
 # --- OCR confusions ------------------------------------------------------------------------
 
 
+_KAPPA_X = re.compile(r"(?<=^NF-)x(?=B)|(?<=^NF)x(?=B)|(?<=^I)x(?=B)")
+
+
 def ocr_confusions(word: str) -> str:
     """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``,
-    ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``.
+    ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``, ``NF-xB`` → ``NF-κB`` (κ read as x; in NF-κB and IκB).
 
     A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``. In a
     word of capitals whose only lower-case letter is ``l``, that ``l`` is an ``I`` first or before
     a capital and a ``1`` elsewhere (OCR reads I, l and 1 alike): ``lκB`` → ``IκB``, ``ILlβ`` → ``IL1β``.
     """
-    w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", word)
+    w = _KAPPA_X.sub("κ", word)
+    w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", w)
     w = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
     if "l" in w and len(w) >= 3 and any(c.isupper() for c in w) and not re.search(r"[a-km-z]", w):
         w = re.sub(r"^l|l(?=[A-Z])", "I", w).replace("l", "1")
