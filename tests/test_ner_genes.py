@@ -352,6 +352,8 @@ LABELS = [
     ("NF-xB", ["NFKB1"]),              # OCR reads κ as x
     ("IxBα", ["NFKBIA"]),
     ("p-STAT3Y705", ["STAT3"]),        # a phospho-site glued to the symbol's number
+    ("TP53¹", ["TP53"]),               # a footnote mark, not part of the number
+    ("IL-6R·gp130", ["IL6R", "IL6ST"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -72,6 +72,7 @@ ORDER = (
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
 _EDGE_PUNCT = "()[]{}<>\"'`‘’“”«»•·*:;,.!?|¦¬~^_=#@§†‡°"
+_FOOTNOTE = re.compile(r"(?<=[A-Za-z0-9α-ω])[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 # --- 1. punctuation ---------------------------------------------------------------------
 
@@ -82,7 +83,8 @@ def strip_punct(word: str) -> str:
 
     A closing bracket stays when the word opens one (``PI(3)K``), so balanced names survive.
     """
-    w = unicodedata.normalize("NFKC", word).strip()
+    # Footnote marks (``TP53¹``) would become part of the number (TP531) under NFKC.
+    w = unicodedata.normalize("NFKC", _FOOTNOTE.sub("", word.strip())).strip()
     w = fold_homoglyphs(w)
     while w and w[0] in _EDGE_PUNCT + "-/+→←↑↓⊣":
         if w[0] in "(" and ")" in w[1:-1]:
@@ -398,14 +400,17 @@ def expand_range(word: str) -> list[str]:
 
 
 _ARROW = re.compile(r"[→←↔⇒⇐⟶⟵⊣]")
-_COMPLEX_SEP = re.compile(r"[-–:·~+]")
+_COMPLEX_SEP = re.compile(r"[:·~+]")
+_HYPHEN = re.compile(r"[-–]")
 
 
 def split_complex(word: str) -> list[str]:
     """``Atg5-Atg12`` → ``[Atg5, Atg12]``; ``CD40:CD40L``; ``JAK1→JAK2`` and ``JAK1+JAK2`` (an
     arrow or plus OCR read without spaces). The caller accepts it only if every part is a gene."""
-    # An arrow joins whole names (``TNF-α→NF-κB``): split there only.
-    parts = [p for p in (_ARROW.split(word) if _ARROW.search(word) else _COMPLEX_SEP.split(word)) if p]
+    # An arrow joins whole names (``TNF-α→NF-κB``), and so do ``·``, ``:``, ``~`` and ``+``
+    # (``IL-6R·gp130``): split there only; hyphens separate parts only when nothing else does.
+    sep = next((r for r in (_ARROW, _COMPLEX_SEP) if r.search(word)), _HYPHEN)
+    parts = [p for p in sep.split(word) if p]
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
     return parts
