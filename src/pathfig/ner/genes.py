@@ -97,6 +97,7 @@ class GeneRecognizer:
     prior: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
     _info: dict[str, tuple[str, bool, bool]] = field(default_factory=dict)
+    _keys: dict[str, str] = field(default_factory=dict)
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _multi_first: set[str] = field(default_factory=set)
     _multi_keys: set[str] = field(default_factory=set)
@@ -197,6 +198,7 @@ class GeneRecognizer:
         """Forget resolved tokens (results do not depend on the cache; tests check that)."""
         self._cache.clear()
         self._info.clear()
+        self._keys.clear()
 
     def _line(self, words: list[Word], lo: int, hi: int, out: list[Mention]) -> None:
         tokens = T.join_list([w.text for w in words[lo:hi]])
@@ -258,7 +260,7 @@ class GeneRecognizer:
         if starts_multi:
             for n in range(min(self.options.max_ngram, len(tokens) - i), 1, -1):
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
-                if self._token_info(phrase)[0] in self._multi_keys and self._resolve_phrase(phrase):
+                if self._phrase_key(phrase) in self._multi_keys and self._resolve_phrase(phrase):
                     return phrase, n
         if i + 1 < len(tokens) and not _prose_start(first):
             # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``.
@@ -286,6 +288,16 @@ class GeneRecognizer:
                 self._info.clear()
             self._info[token] = info
         return info
+
+    def _phrase_key(self, phrase: str) -> str:
+        """The key of a candidate multi-word name (cached; phrases need no other token info)."""
+        key = self._keys.get(phrase)
+        if key is None:
+            key = normalize_key(T.strip_punct(phrase))
+            if len(self._keys) > 500_000:
+                self._keys.clear()
+            self._keys[phrase] = key
+        return key
 
     def _better_alone(self, first: str, joined: list[_Hit]) -> bool:
         alone = self.resolve(first)
@@ -491,7 +503,7 @@ class GeneRecognizer:
             ):
                 return None
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
-        if _MIRNA_KEY.match(key):
+        if key.startswith(("MIR", "HSAMIR")) and _MIRNA_KEY.match(key):
             # ``miR-16``, ``hsa-mir-16``: a microRNA, not GDE1 (HGNC alias MIR16); a mature
             # miRNA names its precursor genes (MIR16-1, MIR16-2) when it has no gene of its own.
             entries = tuple(e for e in entries if e.symbol.startswith("MIR")) or self._mir_precursors.get(key, ())

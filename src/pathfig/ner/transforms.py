@@ -409,8 +409,13 @@ def split_complex(word: str) -> list[str]:
     arrow or plus OCR read without spaces). The caller accepts it only if every part is a gene."""
     # An arrow joins whole names (``TNF-α→NF-κB``), and so do ``·``, ``:``, ``~`` and ``+``
     # (``IL-6R·gp130``): split there only; hyphens separate parts only when nothing else does.
-    sep = next((r for r in (_ARROW, _COMPLEX_SEP) if r.search(word)), _HYPHEN)
-    parts = [p for p in sep.split(word) if p]
+    if _ARROW.search(word):
+        parts = _ARROW.split(word)
+    elif _COMPLEX_SEP.search(word):
+        parts = _COMPLEX_SEP.split(word)
+    else:
+        parts = _HYPHEN.split(word)
+    parts = [p for p in parts if p]
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
     return parts
