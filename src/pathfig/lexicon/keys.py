@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "GREEK_LETTERS",
@@ -76,8 +77,9 @@ def spelled_greek_to_latin(text: str) -> str:
     return _SPELLED_RE.sub(lambda m: _SPELLED_LETTER[m.group(1).lower()], text)
 
 
+@lru_cache(maxsize=1 << 17)
 def normalize_key(name: str) -> str:
-    """The lookup key of a name.
+    """The lookup key of a name (cached: a word is keyed by several rules in turn).
 
     >>> normalize_key("TNF-α"), normalize_key("NF-kappaB"), normalize_key("МАРК8")
     ('TNFA', 'NFKB', 'MAPK8')
