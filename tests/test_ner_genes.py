@@ -354,6 +354,10 @@ LABELS = [
     ("p-STAT3Y705", ["STAT3"]),        # a phospho-site glued to the symbol's number
     ("TP53¹", ["TP53"]),               # a footnote mark, not part of the number
     ("IL-6R·gp130", ["IL6R", "IL6ST"]),
+    ("Arginase", ["ARG1"]),            # arginase 1 and 2: an enzyme's name without its number
+    ("Malate dehydrogenase", ["MDH2"]),
+    ("Transcription factor", []),      # ... other numbered names are classes
+    ("Carnitine palmitoyltransferase 1", []),   # CPT1A is spelled 1A: no series to name
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from pathfig.lexicon.keys import normalize_key
 from pathfig.lexicon.model import LexiconEntry
 from pathfig.models import Mention
 
-__all__ = ["family_to_named", "gene_order", "one_per_gene", "paralog_root", "stem_families"]
+__all__ = ["family_to_named", "gene_order", "name_families", "one_per_gene", "paralog_root", "stem_families"]
 
 
 def gene_order(gid: str) -> int:
@@ -62,6 +63,39 @@ def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4
                 for e in sorted(members, key=lambda e: gene_order(e.ncbigene_id))
             )
     return out
+
+
+# Enzyme names only (``...ase``): other bases are class words (``factor``, ``complement``,
+# ``transcription factor``, ``uncoupling protein``).
+_NUMBERED_NAME = re.compile(r"^([A-Za-z][A-Za-z -]*ase) (\d{1,2})$")
+
+
+def name_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tuple[LexiconEntry, ...]]:
+    """Families implied by numbered enzyme names: ``arginase 1``/``arginase 2`` → ``Arginase``,
+    ``malate dehydrogenase 1``/``2``. Figures of metabolism
+    name enzymes so, without the number. Keyed by the name without its number; two or more
+    genes."""
+    if limit <= 0:
+        return {}
+    groups: dict[str, dict[str, LexiconEntry]] = {}
+    names: dict[str, str] = {}
+    for e in entries:
+        if e.kind == "name" and e.name[-1:].isdigit() and "ase " in e.name and e.locus_type in _STEM_LOCUS_TYPES:
+            m = _NUMBERED_NAME.match(e.name)
+            if m:
+                key = normalize_key(m.group(1))
+                groups.setdefault(key, {})[e.ncbigene_id] = e
+                names.setdefault(key, m.group(1))
+    return {
+        key: tuple(
+            LexiconEntry(name=names[key], key=key, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
+                         hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=names[key])
+            for e in sorted(by_gene.values(), key=lambda e: gene_order(e.ncbigene_id))
+        )
+        # Two or more: one numbered name (``carnitine palmitoyltransferase 2``) may be the
+        # only one of a series whose others HGNC spells otherwise (CPT1A).
+        for key, by_gene in groups.items() if 2 <= len(by_gene) <= limit
+    }
 
 
 def family_to_named(mentions: list[Mention], least: int) -> list[Mention]:

@@ -17,7 +17,7 @@ from pathfig.lexicon.keys import normalize_key
 from pathfig.lexicon.model import Lexicon, LexiconEntry
 from pathfig.models import Candidate, Mention, Word
 from pathfig.ner import rules, transforms as T
-from pathfig.ner.families import family_to_named, gene_order, one_per_gene, paralog_root, stem_families
+from pathfig.ner.families import family_to_named, gene_order, name_families, one_per_gene, paralog_root, stem_families
 from pathfig.ner.layout import stack_wrapped, union_box
 from pathfig.ner.options import Options, Priority
 
@@ -110,10 +110,15 @@ class GeneRecognizer:
         if not self.options.greek_y:
             self._rewrites = tuple(r for r in _REWRITES if r[0] != "greek_y")
         allowed = _ALLOWED[self.options.priority]
+        precursors: dict[str, list[LexiconEntry]] = {}
+        # One pass over the lexicon for every index the rules need.
         for e in self.lexicon.entries:
-            if e.kind in allowed and " " in e.name.strip():
+            if e.kind not in allowed:
+                continue
+            name = e.name
+            if " " in name.strip():
                 self._multi_keys.add(e.key)
-                word = e.name.split()[0]
+                word = name.split()[0]
                 first = normalize_key(word)
                 if first:
                     self._multi_first.add(first)
@@ -121,20 +126,26 @@ class GeneRecognizer:
                     # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
                     # name ``mitogen-activated ...``; its first word must open the search too.
                     self._multi_first.add(normalize_key(_hyphen_head(word)))
-        self._word_names = {e.name.lower() for e in self.lexicon.entries
-                            if e.kind in allowed and _written_as_word(e) and " " not in e.name}
-        # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names (IFI6's
-        # alias ``6-16``) read as ranges and dates.
-        precursors: dict[str, list[LexiconEntry]] = {}
-        for e in self.lexicon.entries:
-            if e.kind == "symbol" and _MIR_PRECURSOR.match(e.name):
-                precursors.setdefault(normalize_key(e.name.rsplit("-", 1)[0]), []).append(e)
+            elif _written_as_word(e):
+                self._word_names.add(name.lower())
+            if e.kind == "family" and "-" in name and not _HAS_LETTER.search(name):
+                # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names
+                # (IFI6's alias ``6-16``) read as ranges and dates.
+                self._digit_families.add(name)
+            elif e.kind == "symbol" and name.startswith("MIR") and _MIR_PRECURSOR.match(name):
+                precursors.setdefault(normalize_key(name.rsplit("-", 1)[0]), []).append(e)
         self._mir_precursors = {k: tuple(v) for k, v in precursors.items()}
-        self._digit_families = {e.name for e in self.lexicon.entries
-                                if e.kind == "family" and "family" in allowed and "-" in e.name
-                                and not _HAS_LETTER.search(e.name)}
         self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
                                     letter_series=self.options.letter_series)
+        if self.options.name_families and "family" in allowed:
+            for key, members in name_families(self.lexicon.entries, self.options.max_stem_family).items():
+                if key in self._stems or self.lexicon.lookup(key):
+                    continue
+                self._stems[key] = members
+                name = members[0].name
+                if " " in name:
+                    self._multi_keys.add(key)
+                    self._multi_first.add(normalize_key(name.split()[0]))
         _ = self.lexicon.index
 
     # -- construction ---------------------------------------------------------------------

@@ -59,6 +59,9 @@ class Options:
     #: ``steps`` not STEP), an NCBI synonym (``homodimer``) or a FamPlex class (``actin`` in
     #: "actin cytoskeleton"; ``Actin`` capitalised is the family).
     prose_names: bool = True
+    #: An enzyme's full name without its number names the numbered genes (``Arginase`` →
+    #: ARG1/ARG2, ``Malate dehydrogenase`` → MDH1/MDH2), two to ``max_stem_family`` of them.
+    name_families: bool = True
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
