@@ -360,6 +360,7 @@ LABELS = [
     ("Carnitine palmitoyltransferase 1", []),   # CPT1A is spelled 1A: no series to name
     ("CK1δ/ε", ["CSNK1D", "CSNK1E"]),  # curated: HGNC writes CKIdelta
     ("S6 kinase", ["RPS6KB1"]),
+    ("GIP2", ["ISG15"]),               # G1P2 (ISG15's old symbol) with 1 read as I
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

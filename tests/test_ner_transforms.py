@@ -238,3 +238,16 @@ def test_documented_order_is_the_order_used() -> None:
     from pathfig.ner import genes
 
     assert [name for name, _ in genes._REWRITES] == list(T.ORDER[1:1 + len(genes._REWRITES)])
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("GIP2", "G1P2"), ("GIP3", "G1P3"), ("TRIP6", "TRIP6"), ("GIP", "GIP"), ("AIP12", "AIP12"),
+])
+def test_ocr_i_for_1(word: str, out: str) -> None:
+    assert T.ocr_i_for_1(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [("miR-200a-3p个", "miR-200a-3p"), ("个", ""), ("TP53", "TP53")])
+def test_strip_punct_drops_cjk_at_the_edges(word: str, out: str) -> None:
+    # The recogniser's alphabet is mostly CJK; an arrowhead beside a label comes out as 个.
+    assert T.strip_punct(word) == out

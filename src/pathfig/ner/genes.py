@@ -46,6 +46,7 @@ _REWRITES = (
     ("strip_isoform", T.strip_isoform),
     ("hla_allele", T.hla_allele),
     ("coagulation_factor", T.coagulation_factor),
+    ("ocr_i_for_1", T.ocr_i_for_1),
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")

@@ -14,13 +14,15 @@ Whole-word rewrites, each on the previous one's result:
    ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT`` (soluble, human forms)
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
-7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``, ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``
+7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``, ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``,
+                         ``NF-xB`` → ``NF-κB``
 8. ``greek_y``           ``IFNY`` → ``IFNγ``, ``AMPKy3`` → ``AMPKγ3`` (OCR reads γ as Y or y)
    ``roman_numeral``     ``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
    ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``
    ``hla_allele``        ``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
+   ``ocr_i_for_1``       ``GIP2`` → ``G1P2`` (OCR reads 1 as I; the reverse of 7)
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
@@ -50,6 +52,7 @@ __all__ = [
     "greek_y",
     "interferon_spelling",
     "ocr_confusions",
+    "ocr_i_for_1",
     "strip_isoform",
     "join_list",
     "mirna_symbol",
@@ -67,12 +70,14 @@ ORDER = (
     "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
-    "coagulation_factor", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "coagulation_factor", "ocr_i_for_1", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
 _EDGE_PUNCT = "()[]{}<>\"'`‘’“”«»•·*:;,.!?|¦¬~^_=#@§†‡°"
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z0-9α-ω])[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+# The recogniser's alphabet is mostly CJK: it reads an arrowhead beside a label as ``个``.
+_CJK_EDGE = re.compile(r"^[\u3000-\u9fff\uf900-\ufaff]+|[\u3000-\u9fff\uf900-\ufaff]+$")
 
 # --- 1. punctuation ---------------------------------------------------------------------
 
@@ -82,10 +87,11 @@ def strip_punct(word: str) -> str:
     """Drop surrounding punctuation and bullets, keeping inner hyphens and slashes.
 
     A closing bracket stays when the word opens one (``PI(3)K``), so balanced names survive.
+    CJK characters at the edges (arrowheads OCR read as ``个``) go too.
     """
     # Footnote marks (``TP53¹``) would become part of the number (TP531) under NFKC.
     w = unicodedata.normalize("NFKC", _FOOTNOTE.sub("", word.strip())).strip()
-    w = fold_homoglyphs(w)
+    w = fold_homoglyphs(_CJK_EDGE.sub("", w))
     while w and w[0] in _EDGE_PUNCT + "-/+→←↑↓⊣":
         if w[0] in "(" and ")" in w[1:-1]:
             break
@@ -224,6 +230,16 @@ def mirna_symbol(word: str) -> str:
 
 
 # --- OCR confusions ------------------------------------------------------------------------
+
+
+_I_FOR_1 = re.compile(r"(?<=^[A-Z])I(?=[A-Z]\d$)")
+
+
+def ocr_i_for_1(word: str) -> str:
+    """``GIP2`` → ``G1P2`` (ISG15's old symbol): the reverse of :func:`ocr_confusions`' 1 → I,
+    for a capital between a capital and a final digit. A rewrite, so only for words that name
+    nothing as read."""
+    return _I_FOR_1.sub("1", word)
 
 
 _KAPPA_X = re.compile(r"(?<=^NF-)x(?=B)|(?<=^NF)x(?=B)|(?<=^I)x(?=B)")
