@@ -361,6 +361,13 @@ LABELS = [
     ("CK1δ/ε", ["CSNK1D", "CSNK1E"]),  # curated: HGNC writes CKIdelta
     ("S6 kinase", ["RPS6KB1"]),
     ("GIP2", ["ISG15"]),               # G1P2 (ISG15's old symbol) with 1 read as I
+    ("Sestrin2", ["SESN2"]),           # a name glued to its number ("sestrin 2")
+    ("Proteins", []),                  # ... but not "protein S"
+    ("v-ATPase", ["ATP6AP2"]),         # curated complexes of lysosome and mTORC1 figures
+    ("HOPS", ["VPS33A"]),
+    ("Rag GTPases", ["RRAGA"]),
+    ("GATOR1", ["DEPDC5"]),
+    ("ATPase", []),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),

@@ -59,6 +59,7 @@ _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
+_WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
 _MIR_PRECURSOR = re.compile(r"^MIR(?:LET)?\d+[A-Z]?-\d+$")
 _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
@@ -526,8 +527,11 @@ class GeneRecognizer:
                             or (o.prose_exact and e.name == name))
         if entries and not any(c in name for c in " -"):
             # A multi-word full name matches only words that are apart: "protein S" (PROS1)
-            # must not turn the word "Proteins" into a gene.
-            entries = tuple(e for e in entries if not (e.kind == "name" and " " in e.name))
+            # must not turn the word "Proteins" into a gene. A name and its number may be
+            # glued (``Sestrin2``: "sestrin 2").
+            glued = name[-1:].isdigit()
+            entries = tuple(e for e in entries if not (e.kind == "name" and " " in e.name)
+                            or (glued and _WORD_NUMBER.match(e.name)))
         if "/" in name and entries and not _LETTER_SLASH.match(name):
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``).
