@@ -368,6 +368,10 @@ LABELS = [
     ("Rag GTPases", ["RRAGA"]),
     ("GATOR1", ["DEPDC5"]),
     ("ATPase", []),
+    ("NICD", ["NOTCH1"]),              # curated Notch, Wnt and G12/13 names
+    ("CSL", ["RBPJ"]),
+    ("Gα12/13", ["GNA12", "GNA13"]),
+    ("Wntless", ["WLS"]),
     ("CPT1", ["CPT1A"]),               # previous symbol of CPT1A and CPT2 (paralogs), alias of CHPT1
     ("Hsp70", ["HSPA1A"]),             # curated: the inducible HSPA1A/B, not BiP (HSPA5)
     ("PAF-R", ["PTAFR"]),
