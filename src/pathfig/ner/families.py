@@ -57,12 +57,17 @@ def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4
     out = {}
     for stem, members in groups.items():
         if len(members) <= limit:
-            out[stem] = tuple(
-                LexiconEntry(name=stem, key=stem, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
-                             hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=stem)
-                for e in sorted(members, key=lambda e: gene_order(e.ncbigene_id))
-            )
+            out[stem] = _family(stem, stem, members)
     return out
+
+
+def _family(name: str, key: str, members: Iterable[LexiconEntry]) -> tuple[LexiconEntry, ...]:
+    """Family entries named ``name`` for the members' genes, in gene order."""
+    return tuple(
+        LexiconEntry(name=name, key=key, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
+                     hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=name)
+        for e in sorted(members, key=lambda e: gene_order(e.ncbigene_id))
+    )
 
 
 # Enzyme names only (``...ase``): other bases are class words (``factor``, ``complement``,
@@ -87,11 +92,7 @@ def name_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tupl
                 groups.setdefault(key, {})[e.ncbigene_id] = e
                 names.setdefault(key, m.group(1))
     return {
-        key: tuple(
-            LexiconEntry(name=names[key], key=key, kind="family", ncbigene_id=e.ncbigene_id, symbol=e.symbol,
-                         hgnc_id=e.hgnc_id, taxon_id=e.taxon_id, locus_type=e.locus_type, family=names[key])
-            for e in sorted(by_gene.values(), key=lambda e: gene_order(e.ncbigene_id))
-        )
+        key: _family(names[key], key, by_gene.values())
         # Two or more: one numbered name (``carnitine palmitoyltransferase 2``) may be the
         # only one of a series whose others HGNC spells otherwise (CPT1A).
         for key, by_gene in groups.items() if 2 <= len(by_gene) <= limit

@@ -9,6 +9,7 @@ in :data:`ENGINES`; no other stage changes.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Callable
@@ -48,21 +49,13 @@ def _rapidocr_factory(**params: Any) -> OcrEngine:
     return RapidOcrEngine(**params)
 
 
-def _rapidocr_float(**params: Any) -> OcrEngine:
-    return _rapidocr_factory(**{"models": "float", **params})
-
-
-def _rapidocr_int8(**params: Any) -> OcrEngine:
-    return _rapidocr_factory(**{"models": "int8", **params})
-
-
 #: Engine name → factory (a class or a function taking keyword parameters). ``rapidocr``
 #: picks its models' precision by CPU; the other two fix it (float reads ~1 point more labels
 #: for ~50 % more time; see BENCHMARKS.md, "OCR").
 ENGINES: dict[str, Callable[..., OcrEngine]] = {
     "rapidocr": _rapidocr_factory,
-    "rapidocr-float": _rapidocr_float,
-    "rapidocr-int8": _rapidocr_int8,
+    "rapidocr-float": functools.partial(_rapidocr_factory, models="float"),
+    "rapidocr-int8": functools.partial(_rapidocr_factory, models="int8"),
 }
 
 _instances: dict[tuple[str, str], OcrEngine] = {}
