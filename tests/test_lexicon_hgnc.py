@@ -93,8 +93,9 @@ def _hgnc_row(name: str, locus_type: str = "gene with protein product", layout: 
         ("insulin receptor", "gene with protein product", True),
         ("cyclin dependent kinase 6", "gene with protein product", True),
         ("SPRY domain containing 7, family member 2", "gene with protein product", True),
-        ("x" * 60, "gene with protein product", True),
-        ("x" * 61, "gene with protein product", False),                          # too long
+        ("dual specificity tyrosine phosphorylation regulated kinase 1A", "gene with protein product", True),
+        ("x" * 100, "gene with protein product", True),
+        ("x" * 101, "gene with protein product", False),                         # too long
         ("chromosome 1 open reading frame 112", "gene with protein product", False),
         ("MT-ND1 pseudogene 4", "gene with protein product", False),
         ("A1BG antisense RNA 1", "gene with protein product", False),

@@ -110,7 +110,7 @@ _GI_HEADER = ("#tax_id\tGeneID\tSymbol\tSynonyms\tdescription\ttype_of_gene\t"
         ("si:ch211-195b13.1", "protein-coding", "-", None),                        # zebrafish clone name
         ("zgc:110340", "protein-coding", "-", None),
         ("chromosome 1 open reading frame 112", "protein-coding", "-", None),
-        ("x" * 61, "protein-coding", "-", None),
+        ("x" * 101, "protein-coding", "-", None),               # over 100 characters
         ("microRNA 21", "ncRNA", "-", None),
         ("-", "protein-coding", "-", None),
     ],

@@ -420,6 +420,27 @@ LABELS = [
     ("is a", []),
     ("p 38", ["MAPK14"]),
     ("IL 6", ["IL6"]),
+    # full names of seven words and more; names in brackets glued to another name
+    ("Dual-specificity tyrosine phosphorylation regulated kinase 1A", ["DYRK1A"]),
+    ("Signal transducer and activator of transcription 3", ["STAT3"]),
+    ("ARF(CDKN2A)", ["CDKN2A"]),
+    ("p21(WAF1)", ["CDKN1A"]),
+    ("CUL2(ZYG11B)", ["CUL2", "ZYG11B"]),
+    ("Cdc42(GTP)", ["CDC42"]),
+    ("senescence(RAS)", []),
+    ("PI(3)K", ["PIK3CA"]),
+    ("Ca(2+)", []),
+    # figure references and cell lines that spell aliases (FIG1, THP1, PC3, INS-1, HL-1)
+    ("Fig 1", []),
+    ("Fig. 2b", []),
+    ("Figure 3", []),
+    ("THP-1", []),
+    ("(THP-1 cells)", []),
+    ("Huh7", []),
+    ("PC-3", []),
+    ("INS-1", []),
+    ("HL-1", []),
+    ("HK-2", ["HK2"]),
 ]
 
 

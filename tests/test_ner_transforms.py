@@ -191,6 +191,14 @@ def test_split_complex(word: str, parts: list[str]) -> None:
     assert T.split_complex(word) == parts
 
 
+@pytest.mark.parametrize(("word", "parts"), [
+    ("ARF(CDKN2A)", ["ARF", "CDKN2A"]), ("p21(WAF1)", ["p21", "WAF1"]), ("PI(3)K", ["PI(3)K"]),
+    ("Ca(2+)", ["Ca(2+)"]), ("IL-2R-(CD25)", ["IL-2R", "CD25"]), ("A(B)", ["A(B)"]), ("TP53", ["TP53"]),
+])
+def test_split_parenthetical(word: str, parts: list[str]) -> None:
+    assert T.split_parenthetical(word) == parts
+
+
 @pytest.mark.parametrize(("words", "out"), [
     (["TLR1,2", "and", "5"], [("TLR1/2/5", 3)]),
     (["TLR1,2,", "and", "5", "activate"], [("TLR1/2/5", 3), ("activate", 1)]),
@@ -205,6 +213,9 @@ def test_rules() -> None:
     assert rules.is_ion("Ca2+") and rules.is_ion("Na+") and rules.is_ion("K+") and not rules.is_ion("CD4")
     assert rules.is_ion("Ca2") and rules.is_ion("Ca²") and rules.is_ion("C16:0") and not rules.is_ion("CA2")
     assert not rules.is_ion("Cd4") and rules.is_ion("CD8+")
+    assert rules.is_ion("Ca(2+)") and rules.is_ion("Fe(3+)") and not rules.is_ion("CA(2)")
+    assert rules.is_figure_reference("Fig 1") and rules.is_figure_reference("Fig.2b")
+    assert rules.is_figure_reference("Table 3") and not rules.is_figure_reference("FIGN")
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
     assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
     assert not rules.stoplisted("ATP", chemicals=False)

@@ -21,6 +21,7 @@ from pathfig.lexicon.keys import normalize_key
 
 __all__ = [
     "FULL_NAME_EXCLUDED",
+    "MAX_FULL_NAME_LENGTH",
     "MAX_NAME_LENGTH",
     "Source",
     "SourceLoad",
@@ -37,6 +38,9 @@ Source = str | os.PathLike[str] | bytes
 
 #: Names longer than this are descriptions, not names a figure would print.
 MAX_NAME_LENGTH = 60
+#: Full names run longer (``dual specificity tyrosine phosphorylation regulated kinase 1A``, 61);
+#: 100 keeps all but a few dozen of HGNC's protein-coding names.
+MAX_FULL_NAME_LENGTH = 100
 
 #: Full gene names containing these (case-insensitively) are placeholders or describe a locus,
 #: not a product a figure would print: "chromosome 1 open reading frame 112", "... pseudogene".
@@ -113,10 +117,11 @@ def iter_lines(source: Source, label: str) -> Iterator[str]:
         raise LexiconError(f"{label}: cannot read ({exc})") from exc
 
 
-def usable_name(name: str) -> str | None:
-    """``name`` stripped, or None when it is junk: empty, over 60 characters, no key, control characters."""
+def usable_name(name: str, max_length: int = MAX_NAME_LENGTH) -> str | None:
+    """``name`` stripped, or None when it is junk: empty, over ``max_length`` characters, no key,
+    control characters."""
     name = name.strip()
-    if not name or len(name) > MAX_NAME_LENGTH:
+    if not name or len(name) > max_length:
         return None
     if any(c in name for c in "\t\r\n"):
         return None
@@ -130,7 +135,7 @@ def usable_full_name(name: str) -> str | None:
 
     On top of :func:`usable_name`: None when it contains one of :data:`FULL_NAME_EXCLUDED`.
     """
-    clean = usable_name(name)
+    clean = usable_name(name, MAX_FULL_NAME_LENGTH)
     if clean is None:
         return None
     low = clean.lower()

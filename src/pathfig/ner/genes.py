@@ -8,6 +8,7 @@ so a figure corpus with repeated words runs at dictionary speed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -53,6 +54,7 @@ _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
+_SPAN_SPLIT = re.compile(r"[\s-]+")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
@@ -101,7 +103,8 @@ class GeneRecognizer:
     _info: dict[str, tuple[str, bool, bool]] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
-    _multi_first: set[str] = field(default_factory=set)
+    #: First-word key of a multi-word name → the most tokens a name starting so can span.
+    _multi_first: dict[str, int] = field(default_factory=dict)
     _multi_keys: set[str] = field(default_factory=set)
     _word_names: set[str] = field(default_factory=set)
     _digit_families: set[str] = field(default_factory=set)
@@ -121,13 +124,12 @@ class GeneRecognizer:
             if " " in name.strip():
                 self._multi_keys.add(e.key)
                 word = name.split()[0]
-                first = normalize_key(word)
-                if first:
-                    self._multi_first.add(first)
+                span = _span(name)
+                self._add_first(normalize_key(word), span)
                 if _hyphen_head(word):
                     # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
                     # name ``mitogen-activated ...``; its first word must open the search too.
-                    self._multi_first.add(normalize_key(_hyphen_head(word)))
+                    self._add_first(normalize_key(_hyphen_head(word)), span)
             elif _written_as_word(e):
                 self._word_names.add(name.lower())
             if e.kind == "family" and "-" in name and not _HAS_LETTER.search(name):
@@ -147,8 +149,12 @@ class GeneRecognizer:
                 name = members[0].name
                 if " " in name:
                     self._multi_keys.add(key)
-                    self._multi_first.add(normalize_key(name.split()[0]))
+                    self._add_first(normalize_key(name.split()[0]), _span(name))
         _ = self.lexicon.index
+
+    def _add_first(self, key: str, span: int) -> None:
+        if key and span > self._multi_first.get(key, 0):
+            self._multi_first[key] = span
 
     # -- construction ---------------------------------------------------------------------
 
@@ -267,11 +273,11 @@ class GeneRecognizer:
             phrase = f"EC {T.strip_punct(tokens[i + 1][0])}"
             if T.ec_number(phrase):
                 return phrase, 2
-        k1, starts_multi, _ = self._token_info(first)
+        k1, span, _ = self._token_info(first)
         if not k1:
             return None
-        if starts_multi:
-            for n in range(min(self.options.max_ngram, len(tokens) - i), 1, -1):
+        if span:
+            for n in range(min(span, self.options.max_ngram, len(tokens) - i), 1, -1):
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
                 if self._phrase_key(phrase) in self._multi_keys and self._resolve_phrase(phrase):
                     return phrase, n
@@ -281,13 +287,16 @@ class GeneRecognizer:
             if nxt_info[2]:
                 nxt = T.strip_punct(tokens[i + 1][0])
                 phrase = f"{T.singular(T.strip_punct(first))} {nxt}"
+                if rules.is_figure_reference(f"{first} {nxt}"):
+                    return None
                 hits = self._resolve_phrase(phrase)
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
 
-    def _token_info(self, token: str) -> tuple[str, bool, bool]:
-        """(key, may start a multi-word name, may end a two-word name such as ``STAT 5``), cached."""
+    def _token_info(self, token: str) -> tuple[str, int, bool]:
+        """(key, how many tokens a multi-word name starting here may span (0: none), may end a
+        two-word name such as ``STAT 5``), cached."""
         info = self._info.get(token)
         if info is None:
             stripped = T.strip_punct(token)
@@ -295,8 +304,10 @@ class GeneRecognizer:
             short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
             # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
             head = _hyphen_head(stripped)
-            starts = key in self._multi_first or bool(head and normalize_key(head) in self._multi_first)
-            info = (key, starts, short)
+            span = self._multi_first.get(key, 0)
+            if head:
+                span = max(span, self._multi_first.get(normalize_key(head), 0))
+            info = (key, span, short)
             if len(self._info) > 500_000:
                 self._info.clear()
             self._info[token] = info
@@ -365,6 +376,11 @@ class GeneRecognizer:
         if not word or (not _HAS_LETTER.search(word) and word not in self._digit_families):
             return None
         if o.ion_rule and rules.is_ion(word):
+            return None
+        if rules.is_figure_reference(word):
+            return None
+        if o.cell_lines and (key := normalize_key(word)) in _cell_line_keys() and not any(
+                e.kind == "symbol" for e in self.lexicon.lookup(key)):
             return None
         if o.viral_rule and rules.is_viral_protein(word.split("/")[0]):
             return None
@@ -438,7 +454,22 @@ class GeneRecognizer:
                 return self._siblings(found)
             if found and len(found) == len(parts):
                 return found
+        if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
+            return self._parenthetical(parts, applied0 + ("split_parenthetical",))
         return None
+
+    def _parenthetical(self, parts: list[str], applied: tuple[str, ...]) -> list[_Hit] | None:
+        """``ARF(CDKN2A)``, ``p53(TP53)``: when the bracket names a gene the outer name may also
+        mean (an alias of it), the two are one gene; otherwise each part that names a gene counts,
+        the bracket alone only after a name-shaped word (``senescence(RAS)`` is a caption)."""
+        outer, inner = (self._resolve_part(p, applied) for p in parts)
+        if outer and inner:
+            genes = {e.ncbigene_id for e in inner.entries}
+            meant = {e.ncbigene_id for e in self.lexicon.lookup(outer.match)} | {c.ncbigene_id for c in outer.candidates}
+            return [inner] if genes & meant else [outer, inner]
+        if inner and rules.is_prose_word(parts[0]):
+            return None
+        return [outer or inner] if outer or inner else None
 
     def _siblings(self, hits: list[_Hit]) -> list[_Hit]:
         """Slash lists name paralogs (``GCN2/HRI``, ``MST1/2``): a part whose gene is of another
@@ -686,6 +717,18 @@ def _is_symbol_hit(hits: list[_Hit], text: str) -> bool:
     """Whether ``text`` is printed as the official symbol of a gene it names (``ACE2``)."""
     word = T.strip_punct(text).upper()
     return any(e.kind == "symbol" and e.name.upper() == word for h in hits for e in h.entries)
+
+
+@functools.lru_cache(maxsize=1)
+def _cell_line_keys() -> frozenset[str]:
+    from pathfig.lexicon.taxonomy import load_organism_names
+
+    return frozenset(normalize_key(n.name) for n in load_organism_names() if n.kind == "cell_line")
+
+
+def _span(name: str) -> int:
+    """Tokens a name may take in text: its words, and each hyphen may be printed as a space."""
+    return len(_SPAN_SPLIT.split(name.strip()))
 
 
 def _hyphen_head(word: str) -> str:

@@ -65,6 +65,9 @@ class Options:
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
+    #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
+    #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
+    cell_lines: bool = True
     weak_locus_rule: bool = True
     #: An acronym with a plural ``s`` (``TAMs``, ``GEFs``, ``PAMPs``, ``NHs``) names a class of
     #: cells or molecules: it matches a family (``MMPs``, ``TLRs``), never one gene.
@@ -72,7 +75,9 @@ class Options:
     #: The ``greek_y`` rewrite: a word ending in ``Y``/``y`` (or with it before a final digit)
     #: that names nothing is tried with ``γ`` (OCR reads ``IFNγ`` as ``IFNY``, ``AMPKγ3`` as ``AMPKy3``).
     greek_y: bool = True
-    max_ngram: int = 6
+    #: Most words joined into one name; each first word's own longest name bounds the search
+    #: (``Signal transducer and activator of transcription 3`` is seven).
+    max_ngram: int = 12
     #: A line that is only a number, number list or Greek letter (``2/4``, ``8``, ``δ``) printed
     #: right under a word continues that word's line: node labels wrap (``TLRs`` / ``2/4``,
     #: ``Caspase`` / ``8``). Needs word boxes.

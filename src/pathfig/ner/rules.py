@@ -18,6 +18,7 @@ __all__ = [
     "TWO_LETTER_GENES",
     "TWO_LETTER_NAMES",
     "WEAK_LOCUS_TYPES",
+    "is_figure_reference",
     "is_ion",
     "is_prose_word",
     "is_viral_protein",
@@ -120,14 +121,21 @@ TWO_LETTER_NAMES = frozenset({"Rb"})
 # fatty-acyl notation (``C16:0``, ``C18:1``): chemistry, never the genes CA2 or POLR3A's alias C16.
 _ELEMENT_RE = re.compile(r"^(?:Ca|Mg|Na|Zn|Fe|Cu|Mn|Ni|Hg|Pb|Cl|Li)[0-9²³⁺]?\W{0,2}$")
 _ACYL_RE = re.compile(r"^C\d{1,2}:\d")
-_ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?)$")
+_ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?|[A-Z][a-z]?\(\d?[+\-]\d?\))$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")
+_REFERENCE_RE = re.compile(r"^(?:Fig|FIG|Figs|Figure|FIGURE|Table|TABLE|Panel|Step|STEP|Lane)\.?\s?\d{1,2}[A-Za-z]?$")
 
 
 def stoplisted(key: str, chemicals: bool = True) -> bool:
     """True when a bare word with this key must not be read as a gene."""
     return (key in STOPLIST or key in DOMAIN_STOPLIST or key in PROCESS_STOPLIST
             or (chemicals and key in CHEMICAL_STOPLIST))
+
+
+def is_figure_reference(text: str) -> bool:
+    """``Fig 1``, ``Fig.2b``, ``Table 3``, ``Step 2``: a pointer to a panel or a step, printed in
+    figures and legends; ``Fig 1`` is also IL4I1's alias FIG1."""
+    return bool(_REFERENCE_RE.match(text.strip()))
 
 
 def is_viral_protein(word: str) -> bool:

@@ -61,6 +61,7 @@ __all__ = [
     "singular",
     "split_complex",
     "split_glued",
+    "split_parenthetical",
     "strip_cellular_prefix",
     "strip_modification",
     "strip_punct",
@@ -71,6 +72,7 @@ ORDER = (
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
     "coagulation_factor", "ocr_i_for_1", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "split_parenthetical",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -435,6 +437,19 @@ def split_complex(word: str) -> list[str]:
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
     return parts
+
+
+_PAREN_RE = re.compile(r"^([^()]*[A-Za-zα-ω][^()]*)\(([^()]*[A-Za-zα-ω][^()]*)\)$")
+
+
+def split_parenthetical(word: str) -> list[str]:
+    """``ARF(CDKN2A)`` → ``[ARF, CDKN2A]``, ``p21(WAF1)``: a name with a synonym or its official
+    symbol in brackets, printed without a space. ``PI(3)K`` (text after the bracket) stays whole;
+    the caller decides what the two parts name together."""
+    m = _PAREN_RE.match(word)
+    if not m or len(m.group(1)) < 2 or len(m.group(2)) < 2:
+        return [word]
+    return [m.group(1).rstrip("-"), m.group(2)]
 
 
 # --- OCR merges ----------------------------------------------------------------------------
