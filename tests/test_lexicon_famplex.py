@@ -158,3 +158,16 @@ def test_grounding_settles_a_shared_alias_only_with_the_literature():
     # Where the other gene is the more cited, the grounding is one corpus's sense: nothing drops.
     kept, dropped = _apply_groundings(nik, grounded, {"9020": 10, "9448": 116})
     assert kept == nik and dropped == 0
+
+
+def test_printed_names_come_before_the_identifier():
+    """A shared key keeps the first row (build.collapse_entries): the grounding map's text as
+    printed (``NADPH oxidase``, a two-word name) must come before the identifier ``NADPH_oxidase``."""
+    files = {
+        "entities.csv": "NADPH_oxidase\n",
+        "relations.csv": "HGNC,MTOR,partof,FPLX,NADPH_oxidase\n",
+        "equivalences.csv": "BEL,NADPH Oxidase Complex,NADPH_oxidase\n",
+        "grounding_map.csv": "NADPH oxidase,FPLX,NADPH_oxidase,,,,\n",
+    }
+    names = [e.name for e in load_famplex(files, GENES)]
+    assert names == ["NADPH oxidase", "NADPH Oxidase Complex", "NADPH_oxidase"]

@@ -257,7 +257,7 @@ LABELS = [
     ('Axin', ['AXIN1']),
     ('APC', ['APC']),
     ('GSK-3β', ['GSK3B']),
-    ('TCF/LEF', ['LEF1', 'TCF7L2']),
+    ('TCF/LEF', ['TCF7L2']),  # FamPlex's TCF_LEF, one node
     ('Shh', ['SHH']),
     ('PTCH1', ['PTCH1']),
     ('SMO', ['SMO']),
@@ -441,6 +441,16 @@ LABELS = [
     ("INS-1", []),
     ("HL-1", []),
     ("HK-2", ["HK2"]),
+    # complexes named with a slash or in words (FamPlex's printed names); classes are no node
+    ("SWI/SNF", ["SMARCA4"]),
+    ("Na/K-ATPase", ["ATP1A1"]),
+    ("Na+/K+-ATPase", ["ATP1A1"]),
+    ("NADPH oxidase", ["RAC1"]),
+    ("IL2/3", ["IL2", "IL3"]),
+    ("Growth factor", []),
+    ("Growth Factor", []),
+    ("G protein", []),
+    ("Sodium channels", []),
 ]
 
 

@@ -164,19 +164,25 @@ def parse_famplex(
     """
     tables = read_famplex_tables(source)
     members = expand_families(tables["relations"])
-    names: dict[str, list[str]] = {}
-    for fplx in list(tables["entities"]) + sorted(members):
-        names.setdefault(fplx, []).append(fplx)
-    for ns, value, fplx in tables["equivalences"]:
-        if ns in NAME_NAMESPACES:
-            names.setdefault(fplx, []).append(value)
+    # Names in the order a shared key keeps them (collapse_entries keeps the first): texts as
+    # printed in papers (the grounding map: ``NADPH oxidase``, ``Na/K-ATPase``), then other
+    # vocabularies' names (``Na(+),K(+)-ATPase``), then the identifier (``NADPH_oxidase``).
+    grounded: dict[str, list[str]] = {}
     gene_aliases: list[tuple[str, str]] = []
     for text, pairs in tables["grounding_map"]:
         for ns, ident in pairs:
             if ns == "FPLX":
-                names.setdefault(ident, []).append(text)
+                grounded.setdefault(ident, []).append(text)
             elif ns == "HGNC":
                 gene_aliases.append((text, ident))
+    equivalent: dict[str, list[str]] = {}
+    for ns, value, fplx in tables["equivalences"]:
+        if ns in NAME_NAMESPACES:
+            equivalent.setdefault(fplx, []).append(value)
+    names: dict[str, list[str]] = {}
+    for fplx in list(tables["entities"]) + sorted(members) + sorted(grounded) + sorted(equivalent):
+        if fplx not in names:
+            names[fplx] = grounded.get(fplx, []) + equivalent.get(fplx, []) + [fplx]
 
     def gene(symbol: str) -> tuple[str, str, str] | None:
         ref = genes.get(symbol)

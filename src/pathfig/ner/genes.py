@@ -54,11 +54,13 @@ _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
+_NUMBER_LIST_SLASH = re.compile(r"\d[A-Za-z]?/")
 _SPAN_SPLIT = re.compile(r"[\s-]+")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
-_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$")
+# A capitalised common noun (``Histone``) or common-noun phrase (``Growth factor``, ``G protein``).
+_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?: [A-Za-z][a-z]{2,})+$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
@@ -408,9 +410,10 @@ class GeneRecognizer:
             parts = T.expand_slash(word)
             found = [h for h in (self._resolve_part(p, applied + ("expand_slash",)) for p in parts) if h]
             if len(parts) > 1 and found:
-                if len(found) < len(parts):
+                if len(found) < len(parts) or all(h.entries[0].kind == "family" for h in found):
                     # ``APC/C`` is the anaphase-promoting complex, a family named with its slash,
-                    # not APC beside a stray C.
+                    # not APC beside a stray C; ``SWI/SNF`` is one complex, not the families
+                    # its halves happen to spell.
                     whole = self._lookup(word, applied, bare=True)
                     if whole and whole.entries[0].kind == "family":
                         return [whole]
@@ -565,8 +568,10 @@ class GeneRecognizer:
                             or (glued and _WORD_NUMBER.match(e.name)))
         if "/" in name and entries and not _LETTER_SLASH.match(name):
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
-            # that carry the slash themselves (FamPlex's ``ERK1/2``).
-            entries = tuple(e for e in entries if "/" in e.name)
+            # that carry the slash themselves (FamPlex's ``ERK1/2``), or for a family when the
+            # slash is no number list (``Na/K-ATPase``, FamPlex's ``Na(+),K(+)-ATPase``).
+            numbered = _NUMBER_LIST_SLASH.search(name)
+            entries = tuple(e for e in entries if "/" in e.name or (e.kind == "family" and not numbered))
         mixed = not name.isupper()
         bare_name = name.replace("-", "")
         if not any(e.kind == "symbol" or e.kind == "family" or (mixed and e.name.replace("-", "") == bare_name)

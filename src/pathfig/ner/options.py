@@ -92,8 +92,9 @@ class Options:
     #: An EC number printed with ``EC`` (``EC 3.1.3.4``, ``kinaseEC 2.7.1.30``) names the genes
     #: of that activity (HGNC's enzyme ids), one representative like a family.
     ec_numbers: bool = True
-    #: A capitalised common noun naming a family of at least this many genes (``Histone``,
-    #: ``Proteasome``, ``Cytochrome``, ``Interferon``, ``Integrins``) is a class of molecules,
+    #: A capitalised common noun or common-noun phrase naming a family of at least this many
+    #: genes (``Histone``, ``Proteasome``, ``Integrins``, ``Growth factor``, ``G protein``,
+    #: ``Sodium channels``) is a class of molecules,
     #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
     #: ``Frizzled``, ``Caspase``, ``Calmodulin``) are drawn as nodes and stay.
     class_word_min: int = 16
