@@ -451,6 +451,16 @@ LABELS = [
     ("Growth Factor", []),
     ("G protein", []),
     ("Sodium channels", []),
+    # "X receptor": X's own gene when it is a receptor, else the receptor named with R
+    ("CB2 receptor", ["CNR2"]),
+    ("5-HT1A receptor", ["HTR1A"]),
+    ("IL-6 receptor", ["IL6R"]),
+    ("D1 receptor", ["DRD1"]),
+    ("β2 receptor", ["ADRB2"]),
+    ("β1-adrenergic receptor", ["ADRB1"]),
+    ("EGF receptor", ["EGFR"]),
+    ("ACE2 receptor", ["ACE2"]),
+    ("Adiponectin receptor", []),
 ]
 
 
@@ -497,6 +507,13 @@ def test_multiword_box_is_union(rec: GeneRecognizer) -> None:
     (m,) = rec.recognize_words(words)
     assert m.ncbigene_symbol == "CASP12" and m.word == "Caspase 12"
     assert m.box == Box(0, 0, 60, 12)
+
+
+def test_receptor_mention_spans_both_words(rec: GeneRecognizer) -> None:
+    words = [Word(text="IL-6", box=Box(0, 0, 30, 10), line=1), Word(text="receptor", box=Box(35, 0, 90, 11), line=1),
+             Word(text="binds", box=Box(95, 0, 120, 10), line=1)]
+    (m,) = rec.recognize_words(words)
+    assert (m.ncbigene_symbol, m.word, m.box) == ("IL6R", "IL-6 receptor", Box(0, 0, 90, 11))
 
 
 def test_words_on_different_lines_are_not_joined(rec: GeneRecognizer) -> None:

@@ -59,6 +59,13 @@ _SPAN_SPLIT = re.compile(r"[\s-]+")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
+_ADRENERGIC = re.compile(r"^[αβ][1-3][A-D]?$")
+# A full name of a receptor (``cannabinoid receptor 2``, ``adrenoceptor beta 2``), not of a
+# receptor's partner (``TNF receptor associated factor``, ``insulin receptor substrate``).
+_RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated|interacting|binding|"
+                            r"substrate|accessory|activity|activator|coactivator|ligand|kinase|like|"
+                            r"interactor|regulator|modulator|adaptor|adapter|chaperone|transporter|"
+                            r"tyrosine kinase substrate|type tyrosine-protein phosphatase))")
 # A capitalised common noun (``Histone``) or common-noun phrase (``Growth factor``, ``G protein``).
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?: [A-Za-z][a-z]{2,})+$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
@@ -109,6 +116,7 @@ class GeneRecognizer:
     _multi_first: dict[str, int] = field(default_factory=dict)
     _multi_keys: set[str] = field(default_factory=set)
     _word_names: set[str] = field(default_factory=set)
+    _receptors: set[str] = field(default_factory=set)   # genes whose full name says receptor
     _digit_families: set[str] = field(default_factory=set)
     _mir_precursors: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     _rewrites: tuple[tuple[str, Callable[[str], str]], ...] = field(default=_REWRITES, init=False, repr=False)
@@ -134,6 +142,8 @@ class GeneRecognizer:
                     self._add_first(normalize_key(_hyphen_head(word)), span)
             elif _written_as_word(e):
                 self._word_names.add(name.lower())
+            if e.kind == "name" and _RECEPTOR_NAME.search(name):
+                self._receptors.add(e.ncbigene_id)
             if e.kind == "family" and "-" in name and not _HAS_LETTER.search(name):
                 # Families named by numbers alone (``14-3-3``, ``9-1-1``); other digit names
                 # (IFI6's alias ``6-16``) read as ranges and dates.
@@ -236,17 +246,51 @@ class GeneRecognizer:
                 i += extra
                 continue
             hits = self.resolve(text)
-            if hits and self.options.pathway_names and i + 1 < len(tokens):
+            if self.options.pathway_names and i + 1 < len(tokens) and tokens[i + 1][1] == 1:
                 nxt = tokens[i + 1][0].lower().strip(".,;:()")
-                if nxt in _PATHWAY_WORDS or (nxt in _RECEPTOR_WORDS and not _is_symbol_hit(hits, text)):
-                    # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node;
-                    # ``Adiponectin receptor``: the ligand's receptor (``ACE2 receptor`` is ACE2).
+                if hits and nxt in _PATHWAY_WORDS:
+                    # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node.
+                    hits = None
+                elif nxt in _RECEPTOR_WORDS:
+                    # ``CB2 receptor`` is CNR2 (a receptor already), ``IL-6 receptor`` IL6R and
+                    # ``D1 receptor`` DRD1 (the name with R), ``Adiponectin receptor`` no gene
+                    # (not ADIPOQ, the ligand); ``ACE2 receptor`` stays ACE2, printed as its symbol.
+                    receptor = self._receptor(text, hits)
+                    if not receptor and hits and _is_symbol_hit(hits, text):
+                        receptor = hits
+                    if receptor:
+                        self._emit(words, pos, used + 1, f"{text} {tokens[i + 1][0]}", receptor, out)
+                        pos += used + 1
+                        i += 2
+                        continue
                     hits = None
             if hits and self.options.abbreviations and text.startswith("(") and text.rstrip(".,;:").endswith(")"):
                 hits = self._defined(tokens, i, hits)
             self._emit(words, pos, used, text, hits, out)
             pos += used
             i += 1
+
+    def _receptor(self, text: str, hits: list[_Hit] | None) -> list[_Hit] | None:
+        """The receptor ``text receptor`` names: the gene ``text`` names when it is a receptor,
+        else ``textR`` (``β2-adrenergic`` → ``β2-AR``) when that names one; None otherwise."""
+        if hits and all(e.ncbigene_id in self._receptors for h in hits for e in h.entries):
+            return hits
+        word = T.strip_punct(text)
+        if not word or rules.is_prose_word(word):
+            return None
+        stem = word[: -len("-adrenergic")] if word.lower().endswith("-adrenergic") else ""
+        if stem:
+            variants: tuple[str, ...] = (f"{stem}-AR",)
+        elif _ADRENERGIC.match(word):
+            # ``β2 receptor``, ``α1A receptor``: adrenergic receptors go by Greek letter and number.
+            variants = (f"{word}-AR", f"{word}R")
+        else:
+            variants = (f"{word}R", f"{word}-R")
+        for variant in variants:
+            found = self.resolve(variant)
+            if found and all(e.ncbigene_id in self._receptors for h in found for e in h.entries):
+                return found
+        return None
 
     def _defined(self, tokens: list[tuple[str, int]], i: int, hits: list[_Hit]) -> list[_Hit] | None:
         """An abbreviation in parentheses after its long form (``retinal pigment epithelium
