@@ -461,6 +461,12 @@ LABELS = [
     ("EGF receptor", ["EGFR"]),
     ("ACE2 receptor", ["ACE2"]),
     ("Adiponectin receptor", []),
+    # a multi-word name whose last word carries its complex partner
+    ("cyclin B1-CDK1", ["CCNB1", "CDK1"]),
+    ("Cyclin D1-CDK4", ["CCND1", "CDK4"]),
+    ("cyclin B1/Cdc2", ["CCNB1", "CDK1"]),
+    ("Cyclin D-CDK4/6", ["CCND1", "CDK4", "CDK6"]),
+    ("Caspase 8-FADD", ["CASP8", "FADD"]),
 ]
 
 

@@ -51,6 +51,8 @@ _REWRITES = (
 )
 _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
+_HAS_JOINER = re.compile(r"[-/–]")
+_HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
@@ -245,6 +247,15 @@ class GeneRecognizer:
                 pos += n_words
                 i += extra
                 continue
+            if used == 1 and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and _HAS_JOINER.search(
+                    tokens[i + 1][0]) and (head := self._join_head(text, tokens[i + 1][0])):
+                # ``Cyclin D1-CDK4``: the name's last word carries a complex partner.
+                phrase, phrase_hits, tail, tail_hits = head
+                self._emit(words, pos, 2, phrase, phrase_hits, out)
+                self._emit(words, pos + 1, 1, tail, tail_hits, out)
+                pos += 2
+                i += 2
+                continue
             hits = self.resolve(text)
             if self.options.pathway_names and i + 1 < len(tokens) and tokens[i + 1][1] == 1:
                 nxt = tokens[i + 1][0].lower().strip(".,;:()")
@@ -339,6 +350,22 @@ class GeneRecognizer:
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
+
+    def _join_head(self, first: str, nxt: str) -> tuple[str, list[_Hit], str, list[_Hit] | None] | None:
+        """``Cyclin D1-CDK4``, ``cyclin B1/Cdc2``, ``Cyclin D-CDK4/6``: ``first`` and the short
+        head of ``nxt`` name one gene and the rest of ``nxt`` another; (phrase, its genes, rest,
+        the rest's genes) or None."""
+        m = _HEAD_TAIL.match(nxt)
+        if not m or not _SHORT_NEXT.match(m.group(1)) or _prose_start(first):
+            return None
+        k1, _, _ = self._token_info(first)
+        if not k1 or not self._token_info(m.group(1))[2] or rules.is_figure_reference(f"{first} {m.group(1)}"):
+            return None
+        phrase = f"{T.singular(T.strip_punct(first))} {m.group(1)}"
+        hits = self._resolve_phrase(phrase)
+        if not hits or self._better_alone(first, hits):
+            return None
+        return phrase, hits, m.group(2), self.resolve(m.group(2))
 
     def _token_info(self, token: str) -> tuple[str, int, bool]:
         """(key, how many tokens a multi-word name starting here may span (0: none), may end a
