@@ -234,6 +234,12 @@ class GeneRecognizer:
         self._keys.clear()
 
     def _line(self, words: list[Word], lo: int, hi: int, out: list[Mention]) -> None:
+        if hi - lo == 1 and "," not in (text := words[lo].text):
+            # Most lines of a diagram are one word (a node label): nothing to join with.
+            hits = self.resolve(text)
+            if hits:
+                self._emit(words, lo, 1, text, hits, out)
+            return
         tokens = T.join_list([w.text for w in words[lo:hi]])
         pos = lo
         i = 0
