@@ -171,3 +171,20 @@ def test_printed_names_come_before_the_identifier():
     }
     names = [e.name for e in load_famplex(files, GENES)]
     assert names == ["NADPH oxidase", "NADPH Oxidase Complex", "NADPH_oxidase"]
+
+
+def test_mesh_names_fill_gaps_only():
+    """A MeSH name of a family counts unless its key already names a gene or another family."""
+    files = {
+        "entities.csv": "AKT\nIKB\nIKK_family\n",
+        "relations.csv": "HGNC,MTOR,isa,FPLX,AKT\nHGNC,RELA,isa,FPLX,IKB\nHGNC,REL,isa,FPLX,IKK_family\n",
+        "equivalences.csv": "MESH,D1,AKT\nMESH,D2,IKK_family\n",
+        "grounding_map.csv": "I kappa B,FPLX,IKB,,,,\n",
+    }
+    mesh = {"D1": ["Protein Kinase B", "Raptor"], "D2": ["I-kappa B", "IkappaB Kinase"]}
+    loaded = parse_famplex(files, GENES, mesh_names=mesh, taken_keys={"RAPTOR"})
+    names = {(e.name, e.family) for e in loaded.entries}
+    assert ("Protein Kinase B", "AKT") in names and ("IkappaB Kinase", "IKK_family") in names
+    assert not {n for n, f in names if n in ("Raptor", "I-kappa B")}
+    assert loaded.info["families_named_by_mesh"] == 2
+    assert loaded.info["mesh_names_dropped_as_taken"] == 2

@@ -222,3 +222,23 @@ def test_ec_numbers_become_family_entries(text):
 
 def test_custom_fixture_ec_number():
     assert [e.name for e in load_hgnc(CUSTOM) if e.symbol == "MAPK1" and e.kind == "family"] == ["EC:2.7.11.1"]
+
+
+@pytest.mark.parametrize("name,variants", [
+    ("isocitrate dehydrogenase (NADP(+)) 1", ["isocitrate dehydrogenase 1"]),
+    ("acetylcholinesterase (Yt blood group)", ["acetylcholinesterase"]),
+    ("hypoxia inducible factor 1 subunit alpha", ["hypoxia inducible factor 1 alpha"]),
+    ("lipoprotein(a)", []),                         # a bracket glued to the word is the name
+    ("insulin receptor", []),
+])
+def test_full_name_variants(name, variants):
+    from pathfig.lexicon._common import full_name_variants
+
+    assert full_name_variants(name) == variants
+
+
+def test_name_variants_become_name_entries():
+    text = ("hgnc_id\tsymbol\tname\tlocus_type\tstatus\tentrez_id\n"
+            "HGNC:5382\tIDH1\tisocitrate dehydrogenase (NADP(+)) 1\tgene with protein product\tApproved\t3417\n")
+    assert {e.name for e in load_hgnc(text) if e.kind == "name"} == {
+        "isocitrate dehydrogenase (NADP(+)) 1", "isocitrate dehydrogenase 1"}

@@ -138,3 +138,16 @@ def test_build_adds_mesh_names_ranked_below_symbols() -> None:
     assert lex.provenance["sources"]["mesh"]["entries"] > 0
     # A MeSH name equal to an HGNC name of the same gene collapses to one entry.
     assert len({(h.name, h.symbol) for h in lex.lookup(normalize_key("extracellular signal-regulated kinase 2"))}) == 1
+
+
+def test_family_names_from_protein_headings_only() -> None:
+    from pathfig.lexicon.mesh import iter_mesh
+    from pathfig.lexicon.mesh_genes import mesh_family_names
+
+    tsv = (
+        "D051057\tProto-Oncogene Proteins c-akt\tProtein Kinase B|akt, Proto-Oncogene Proteins|Akt Protein\tD12.776.1\n"
+        "D008841\tActin Cytoskeleton\tActin Filaments|Microfilaments\tA11.284.1\n"
+        "D000001\tUnwanted Proteins\tOther Name\tD12.9\n"
+    )
+    names = mesh_family_names(iter_mesh(tsv), {"D051057", "D008841"})
+    assert names == {"D051057": ["Proto-Oncogene Proteins c-akt", "Protein Kinase B", "Akt Protein"]}

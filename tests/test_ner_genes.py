@@ -467,6 +467,18 @@ LABELS = [
     ("cyclin B1/Cdc2", ["CCNB1", "CDK1"]),
     ("Cyclin D-CDK4/6", ["CCND1", "CDK4", "CDK6"]),
     ("Caspase 8-FADD", ["CASP8", "FADD"]),
+    # a family named in words, then which member; plurals of multi-word names
+    ("Glucose transporter 4", ["SLC2A4"]),
+    ("Sterol regulatory element-binding protein 2", ["SREBF2"]),
+    ("Acetyl-CoA carboxylase 1", ["ACACA"]),
+    ("Tissue inhibitor of metalloproteinases 1", ["TIMP1"]),
+    # full names without their bracketed notes or "subunit"; families by their MeSH names
+    ("Isocitrate dehydrogenase 1", ["IDH1"]),
+    ("Hypoxia-inducible factor 1α", ["HIF1A"]),
+    ("Protein kinase B", ["AKT1"]),
+    ("Estrogen receptor", ["ESR1"]),
+    ("IκB", ["NFKBIA"]),
+    ("G-beta-gamma", ["GNB3"]),
 ]
 
 

@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import io
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,6 +27,7 @@ __all__ = [
     "Source",
     "SourceLoad",
     "file_info",
+    "full_name_variants",
     "is_path",
     "iter_lines",
     "source_label",
@@ -142,6 +144,28 @@ def usable_full_name(name: str) -> str | None:
     if any(bad in low for bad in FULL_NAME_EXCLUDED):
         return None
     return clean
+
+
+# A note in brackets after a space, one level of brackets inside (``(NADP(+))``); brackets
+# glued to a word are part of the name (``lipoprotein(a)``).
+_PAREN_NOTE = re.compile(r"\s+\((?:[^()]|\([^()]*\))*\)")
+_SUBUNIT_GREEK = re.compile(r" subunit (alpha|beta|gamma|delta|epsilon)$")
+
+
+def full_name_variants(name: str) -> list[str]:
+    """Forms of a full name as figures print it, besides the name itself: without its notes in
+    brackets (``isocitrate dehydrogenase (NADP(+)) 1`` → ``isocitrate dehydrogenase 1``,
+    ``acetylcholinesterase (Yt blood group)``) and without ``subunit`` before a Greek letter
+    (``hypoxia inducible factor 1 subunit alpha`` → ``hypoxia inducible factor 1 alpha``)."""
+    out = []
+    bare = " ".join(_PAREN_NOTE.sub("", name).replace(" ,", ",").split()).strip(" ,")
+    if bare != name and normalize_key(bare) and any(c.isalpha() for c in bare):
+        out.append(bare)
+    for form in [name, *out]:
+        short = _SUBUNIT_GREEK.sub(r" \1", form)
+        if short != form:
+            out.append(short)
+    return out
 
 
 def file_info(source: Source, name: str | None = None) -> dict[str, Any]:

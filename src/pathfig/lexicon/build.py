@@ -24,9 +24,10 @@ from pathfig import __version__
 from pathfig.errors import LexiconError
 from pathfig.lexicon._common import Source, file_info, source_label
 from pathfig.lexicon.curated_genes import apply_curated_genes, read_curated_genes
-from pathfig.lexicon.famplex import FamplexSource, grounded_genes, parse_famplex
+from pathfig.lexicon.famplex import FamplexSource, grounded_genes, parse_famplex, read_famplex_tables
 from pathfig.lexicon.hgnc import HUMAN_TAXON, parse_hgnc
-from pathfig.lexicon.mesh_genes import parse_mesh_gene_names
+from pathfig.lexicon.mesh import iter_mesh
+from pathfig.lexicon.mesh_genes import mesh_family_names, parse_mesh_gene_names
 from pathfig.lexicon.model import KIND_RANK, SYNONYM_KINDS, Lexicon, LexiconEntry, write_lexicon
 from pathfig.lexicon.ncbi import parse_gene_info
 from pathfig.lexicon.orgdb import parse_orgdb
@@ -188,7 +189,12 @@ def build_lexicon(
         sources["mesh"] = loaded.info
     if famplex is not None:
         genes = gene_map(hgnc_entries or [e for e in ncbi_entries if e.hgnc_id])
-        loaded = parse_famplex(famplex, genes, taxon=HUMAN_TAXON)
+        mesh_names = None
+        if mesh:
+            uis = {v for ns, v, _ in read_famplex_tables(famplex)["equivalences"] if ns == "MESH"}
+            mesh_names = mesh_family_names((r for src in mesh for r in iter_mesh(src)), uis)
+        loaded = parse_famplex(famplex, genes, taxon=HUMAN_TAXON, mesh_names=mesh_names,
+                               taken_keys={e.key for e in entries})
         entries += loaded.entries
         entries, ungrounded = _apply_groundings(entries, grounded_genes(famplex, genes), prior or {})
         sources["famplex"] = {**loaded.info, "synonyms_dropped_by_grounding": ungrounded}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -155,12 +155,16 @@ def parse_famplex(
     genes: Mapping[str, Sequence[str]],
     *,
     taxon: str = "9606",
+    mesh_names: Mapping[str, Sequence[str]] | None = None,
+    taken_keys: Container[str] = (),
 ) -> SourceLoad:
     """Family entries and grounding-map aliases, with counts for the provenance.
 
     ``genes`` maps an HGNC symbol to ``(ncbigene_id, hgnc_id[, current_symbol])``; build it from
     the HGNC entries (:func:`pathfig.lexicon.build.gene_map`). Members it does not know are
-    counted in ``info["unmapped_members"]`` and skipped.
+    counted in ``info["unmapped_members"]`` and skipped. ``mesh_names`` (MeSH descriptor id →
+    names, :func:`pathfig.lexicon.mesh_genes.mesh_family_names`) names a family by the MeSH
+    descriptor FamPlex declares equivalent to it.
     """
     tables = read_famplex_tables(source)
     members = expand_families(tables["relations"])
@@ -176,13 +180,32 @@ def parse_famplex(
             elif ns == "HGNC":
                 gene_aliases.append((text, ident))
     equivalent: dict[str, list[str]] = {}
+    from_mesh: dict[str, list[str]] = {}
+    mesh_named = mesh_dropped = 0
     for ns, value, fplx in tables["equivalences"]:
         if ns in NAME_NAMESPACES:
             equivalent.setdefault(fplx, []).append(value)
+        elif ns == "MESH" and mesh_names and value in mesh_names:
+            from_mesh.setdefault(fplx, []).extend(mesh_names[value])
+            mesh_named += 1
     names: dict[str, list[str]] = {}
-    for fplx in list(tables["entities"]) + sorted(members) + sorted(grounded) + sorted(equivalent):
+    for fplx in list(tables["entities"]) + sorted(members) + sorted(grounded) + sorted(equivalent) + sorted(from_mesh):
         if fplx not in names:
             names[fplx] = grounded.get(fplx, []) + equivalent.get(fplx, []) + [fplx]
+    # A MeSH name only fills a gap: its key must name nothing else, neither a gene (``taken_keys``)
+    # nor another family (FamPlex ties IKK_family to "I-kappa B Proteins", whose term
+    # "I kappa B" is the IkB family).
+    owners: dict[str, set[str]] = {}
+    for fplx, own in names.items():
+        for n in own:
+            owners.setdefault(normalize_key(n), set()).add(fplx)
+    for fplx, extra in from_mesh.items():
+        for n in extra:
+            key = normalize_key(n)
+            if key and key not in taken_keys and owners.get(key, {fplx}) == {fplx}:
+                names[fplx].append(n)
+            else:
+                mesh_dropped += 1
 
     def gene(symbol: str) -> tuple[str, str, str] | None:
         ref = genes.get(symbol)
@@ -242,6 +265,8 @@ def parse_famplex(
         "families_without_genes": len(empty_families),
         "unmapped_members": sorted(unmapped),
         "grounding_aliases": aliases,
+        "families_named_by_mesh": mesh_named,
+        "mesh_names_dropped_as_taken": mesh_dropped,
         "dropped_names": junk,
         "entries": len(entries),
     }

@@ -30,12 +30,13 @@ from pathfig.lexicon._common import Source, SourceLoad, file_info, iter_lines, s
 from pathfig.lexicon.mesh import MeshRecord, is_inverted, iter_mesh
 from pathfig.lexicon.model import LexiconEntry
 
-__all__ = ["mesh_gene_names", "parse_mesh_gene_names", "read_mesh_hgnc_links", "usable_mesh_name"]
+__all__ = ["mesh_family_names", "mesh_gene_names", "parse_mesh_gene_names", "read_mesh_hgnc_links", "usable_mesh_name"]
 
 _SPECIES_WORD = {"9606": "human", "10090": "mouse", "10116": "rat"}
 _ONE_WORD_PROTEIN = re.compile(r"^(\S+in)\s+protein$")
 _ENZYME_CLASS = re.compile(r"^[A-Za-z-]+ases?$")
 _WORD = re.compile(r"[a-z]{5}")
+_PROTEIN_TREES = ("D08.", "D12.")   # MeSH: Enzymes and Coenzymes; Amino Acids, Peptides, and Proteins
 
 
 def usable_mesh_name(term: str, species: str = "human") -> str | None:
@@ -126,3 +127,22 @@ def parse_mesh_gene_names(mesh: Iterable[Source], gene_entries: Iterable[Lexicon
     if links is not None:
         info["links"] = {**file_info(links), "descriptors_linked": len(link_map or {})}
     return SourceLoad(entries=entries, info=info)
+
+
+def mesh_family_names(records: Iterable[MeshRecord], uis: Iterable[str]) -> dict[str, list[str]]:
+    """Descriptor id → the names its heading and entry terms give, for the descriptors ``uis``
+    (those FamPlex declares equivalent to a family: ``Protein Kinase B`` for AKT, ``Estrogen
+    Receptor`` for ESR, ``NO Synthase`` for NOS). Same cuts as for genes (:func:`usable_mesh_name`)."""
+    wanted = set(uis)
+    out: dict[str, list[str]] = {}
+    for rec in records:
+        if rec.ui not in wanted or not any(t.startswith(_PROTEIN_TREES) for t in rec.trees):
+            # Only protein and enzyme headings: FamPlex ties Actin to "Actin Cytoskeleton"
+            # (whose terms are "Actin Filaments", "Microfilaments"), a structure.
+            continue
+        names = out.setdefault(rec.ui, [])
+        for term in (rec.name, *rec.synonyms):
+            clean = usable_mesh_name(term)
+            if clean and clean not in names:
+                names.append(clean)
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -69,7 +70,8 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
                             r"interactor|regulator|modulator|adaptor|adapter|chaperone|transporter|"
                             r"tyrosine kinase substrate|type tyrosine-protein phosphatase))")
 # A capitalised common noun (``Histone``) or common-noun phrase (``Growth factor``, ``G protein``).
-_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?: [A-Za-z][a-z]{2,})+$")
+# (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
+_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
@@ -248,8 +250,13 @@ class GeneRecognizer:
             joined = self._try_join(tokens, i) if used == 1 else None
             if joined:
                 text, extra = joined
+                hits = self._resolve_phrase(text)
+                if i + extra < len(tokens) and tokens[i + extra][1] == 1 and (
+                        member := self._numbered_member(hits, tokens[i + extra][0])):
+                    # ``Glucose transporter 4``: the family's name, then which member.
+                    text, hits, extra = f"{text} {tokens[i + extra][0]}", member, extra + 1
                 n_words = sum(u for _, u in tokens[i : i + extra])
-                self._emit(words, pos, n_words, text, self._resolve_phrase(text), out)
+                self._emit(words, pos, n_words, text, hits, out)
                 pos += n_words
                 i += extra
                 continue
@@ -342,7 +349,9 @@ class GeneRecognizer:
         if span:
             for n in range(min(span, self.options.max_ngram, len(tokens) - i), 1, -1):
                 phrase = " ".join(t for t, _ in tokens[i : i + n])
-                if self._phrase_key(phrase) in self._multi_keys and self._resolve_phrase(phrase):
+                if (self._phrase_key(phrase) in self._multi_keys or (
+                        phrase[-1] == "s" and self._phrase_key(T.singular(phrase)) in self._multi_keys)) \
+                        and self._resolve_phrase(phrase):
                     return phrase, n
         if i + 1 < len(tokens) and not _prose_start(first):
             # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``.
@@ -355,6 +364,27 @@ class GeneRecognizer:
                 hits = self._resolve_phrase(phrase)
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
+        return None
+
+    def _numbered_member(self, hits: list[_Hit] | None, nxt: str) -> list[_Hit] | None:
+        """The member of a family named in words that a following number picks: ``Glucose
+        transporter 4`` → SLC2A4 (the members' common root + 4), ``Sterol regulatory
+        element-binding protein 2`` → SREBF2, ``Acetyl-CoA carboxylase 1`` → ACC1 (FamPlex's
+        id + 1) → ACACA. None unless exactly one member answers."""
+        if not hits or len(hits) != 1 or hits[0].entries[0].kind != "family" or not self._token_info(nxt)[2]:
+            return None
+        number = T.strip_punct(nxt)
+        members = {c.ncbigene_id for c in hits[0].candidates}
+        root = os.path.commonprefix([c.symbol for c in hits[0].candidates])
+        for stem in dict.fromkeys((root, hits[0].entries[0].family)):
+            if not stem or " " in stem:
+                continue
+            key = normalize_key(stem + number)
+            found = one_per_gene(e for e in self.lexicon.lookup(key)
+                                 if e.ncbigene_id in members and e.kind != "family")
+            if len(found) == 1:
+                return [_Hit(match=key, entries=found, candidates=found, ambiguous=False,
+                             transforms=hits[0].transforms + ("numbered_member",))]
         return None
 
     def _join_head(self, first: str, nxt: str) -> tuple[str, list[_Hit], str, list[_Hit] | None] | None:
@@ -412,7 +442,11 @@ class GeneRecognizer:
         )
 
     def _resolve_phrase(self, phrase: str) -> list[_Hit] | None:
-        return self.resolve(phrase, phrase=True)
+        hits = self.resolve(phrase, phrase=True)
+        if not hits and phrase[-1:] == "s" and (one := T.singular(phrase)) != phrase:
+            # ``Tissue inhibitor of metalloproteinases``, ``Glucose transporters``: a plural.
+            hits = self.resolve(one, phrase=True)
+        return hits
 
     # -- tokens ---------------------------------------------------------------------------
 
