@@ -479,6 +479,13 @@ LABELS = [
     ("Estrogen receptor", ["ESR1"]),
     ("IκB", ["NFKBIA"]),
     ("G-beta-gamma", ["GNB3"]),
+    # British spellings; full names the sources lack (curated)
+    ("Tumour necrosis factor", ["TNF"]),
+    ("Haem oxygenase-1", ["HMOX1"]),
+    ("Phosphatase and tensin homologue", ["PTEN"]),
+    ("Inducible nitric oxide synthase", ["NOS2"]),
+    ("Mammalian target of rapamycin", ["MTOR"]),
+    ("Stimulator of interferon genes", ["STING1"]),
 ]
 
 

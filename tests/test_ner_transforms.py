@@ -262,3 +262,12 @@ def test_ocr_i_for_1(word: str, out: str) -> None:
 def test_strip_punct_drops_cjk_at_the_edges(word: str, out: str) -> None:
     # The recogniser's alphabet is mostly CJK; an arrowhead beside a label comes out as 个.
     assert T.strip_punct(word) == out
+
+
+@pytest.mark.parametrize(("text", "american"), [
+    ("Tumour necrosis factor", "Tumor necrosis factor"), ("Haem oxygenase", "Heme oxygenase"),
+    ("haemoglobin", "hemoglobin"), ("Oestrogen receptor", "Estrogen receptor"),
+    ("tensin homologue", "tensin homolog"), ("TP53", "TP53"), ("Tumor", "Tumor"),
+])
+def test_american_spelling(text: str, american: str) -> None:
+    assert T.american_spelling(text) == american

@@ -413,7 +413,8 @@ class GeneRecognizer:
             short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
             # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
             head = _hyphen_head(stripped)
-            span = self._multi_first.get(key, 0)
+            span = self._multi_first.get(key, 0) or self._multi_first.get(
+                normalize_key(T.american_spelling(stripped)), 0)
             if head:
                 span = max(span, self._multi_first.get(normalize_key(head), 0))
             info = (key, span, short)
@@ -426,7 +427,7 @@ class GeneRecognizer:
         """The key of a candidate multi-word name (cached; phrases need no other token info)."""
         key = self._keys.get(phrase)
         if key is None:
-            key = normalize_key(T.strip_punct(phrase))
+            key = normalize_key(T.strip_punct(T.american_spelling(phrase)))
             if len(self._keys) > 500_000:
                 self._keys.clear()
             self._keys[phrase] = key
@@ -482,6 +483,8 @@ class GeneRecognizer:
     def _resolve_word(self, token: str, phrase: bool) -> list[_Hit] | None:
         word = T.strip_punct(token)
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
+        if (american := T.american_spelling(word)) != word:
+            word, applied = american, applied + ("american_spelling",)
         o = self.options
         if o.ec_numbers and (ec := T.ec_number(word)):
             hit = self._ec_hit(ec, applied + ("ec_number",))

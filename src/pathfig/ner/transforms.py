@@ -47,6 +47,7 @@ from pathfig.lexicon.keys import GREEK_LETTERS, fold_homoglyphs
 
 __all__ = [
     "ORDER",
+    "american_spelling",
     "expand_range",
     "expand_slash",
     "greek_y",
@@ -68,7 +69,7 @@ __all__ = [
 ]
 
 ORDER = (
-    "strip_punct", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
+    "strip_punct", "american_spelling", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
     "coagulation_factor", "ocr_i_for_1", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
@@ -450,6 +451,27 @@ def split_parenthetical(word: str) -> list[str]:
     if not m or len(m.group(1)) < 2 or len(m.group(2)) < 2:
         return [word]
     return [m.group(1).rstrip("-"), m.group(2)]
+
+
+# British spellings in names (UK journals): HGNC and MeSH write them the American way.
+_BRITISH = re.compile(r"(?i)(tumour|oestr|oesophag|haem|homologue|leucocyt|leukaem|foet|oedem|ischaem|anaem)")
+_AMERICAN = {"tumour": "tumor", "oestr": "estr", "oesophag": "esophag", "haem": "hem", "homologue": "homolog",
+             "leucocyt": "leukocyt", "leukaem": "leukem", "foet": "fet", "oedem": "edem", "ischaem": "ischem",
+             "anaem": "anem"}
+
+
+def american_spelling(text: str) -> str:
+    """``Tumour necrosis factor`` → ``Tumor necrosis factor``, ``Haem oxygenase`` → ``Hem
+    oxygenase``, ``Oestrogen``, ``homologue``: keys then meet the American names of the sources."""
+    if not _BRITISH.search(text):
+        return text
+
+    def american(m: re.Match[str]) -> str:
+        word = _AMERICAN[m.group(1).lower()]
+        if word == "hem" and not text[m.end():m.end() + 1].isalpha():
+            word = "heme"   # ``Haem oxygenase``; ``haemoglobin`` → ``hemoglobin``
+        return word.capitalize() if m.group(1)[0].isupper() else word
+    return _BRITISH.sub(american, text)
 
 
 # --- OCR merges ----------------------------------------------------------------------------
