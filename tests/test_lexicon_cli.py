@@ -42,9 +42,10 @@ def test_build_human_then_info(tmp_path):
     assert (tmp_path / "mine.provenance.json").is_file()
     info = json.loads(runner.invoke(lexicon_app, ["info", "--lexicon", str(out), "--json"]).output)
     assert info["bundled"] is False and info["sources"]["hgnc"]["file"] == "hgnc_complete_set.txt"
-    # The curated corrections ran; none of their genes is in these small files.
+    # The curated corrections ran; of their genes these small files hold only MTOR (two rows).
     curated = read_lexicon(out).provenance["sources"]["curated"]
-    assert curated["rows_skipped"] == curated["rows"] > 50
+    assert curated["rows"] > 50 and curated["rows_skipped"] == curated["rows"] - 2
+    assert {e.symbol for e in read_lexicon(out).lookup("MAMMALIANTARGETOFRAPAMYCIN")} == {"MTOR"}
 
 
 def test_build_human_with_mesh_names_and_without_curation(tmp_path):

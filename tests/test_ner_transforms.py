@@ -248,7 +248,9 @@ def test_restore_slash(word: str, parts: list[str]) -> None:
 def test_documented_order_is_the_order_used() -> None:
     from pathfig.ner import genes
 
-    assert [name for name, _ in genes._REWRITES] == list(T.ORDER[1:1 + len(genes._REWRITES)])
+    # strip_punct and american_spelling first (every word), then the rewrites in order.
+    assert T.ORDER[:2] == ("strip_punct", "american_spelling")
+    assert [name for name, _ in genes._REWRITES] == list(T.ORDER[2:2 + len(genes._REWRITES)])
 
 
 @pytest.mark.parametrize(("word", "out"), [
