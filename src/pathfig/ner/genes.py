@@ -114,7 +114,6 @@ class GeneRecognizer:
     prior: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
     _info: dict[str, tuple[str, bool, bool]] = field(default_factory=dict)
-    _keys: dict[str, str] = field(default_factory=dict)
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     #: First-word key of a multi-word name → the most tokens a name starting so can span.
     _multi_first: dict[str, int] = field(default_factory=dict)
@@ -233,7 +232,6 @@ class GeneRecognizer:
         """Forget resolved tokens (results do not depend on the cache; tests check that)."""
         self._cache.clear()
         self._info.clear()
-        self._keys.clear()
 
     def _line(self, words: list[Word], lo: int, hi: int, out: list[Mention]) -> None:
         if hi - lo == 1 and "," not in (text := words[lo].text):
@@ -343,16 +341,21 @@ class GeneRecognizer:
             phrase = f"EC {T.strip_punct(tokens[i + 1][0])}"
             if T.ec_number(phrase):
                 return phrase, 2
-        k1, span, _ = self._token_info(first)
+        k1, span, _, _ = self._token_info(first)
         if not k1:
             return None
         if span:
-            for n in range(min(span, self.options.max_ngram, len(tokens) - i), 1, -1):
-                phrase = " ".join(t for t, _ in tokens[i : i + n])
-                if (self._phrase_key(phrase) in self._multi_keys or (
-                        phrase[-1] == "s" and self._phrase_key(T.singular(phrase)) in self._multi_keys)) \
-                        and self._resolve_phrase(phrase):
-                    return phrase, n
+            # A phrase's key is its tokens' keys joined (cached per token), so only phrases whose
+            # key is a name are built and resolved.
+            n_max = min(span, self.options.max_ngram, len(tokens) - i)
+            parts = [self._token_info(t)[3] for t, _ in tokens[i : i + n_max]]
+            for n in range(n_max, 1, -1):
+                key = "".join(parts[:n])
+                if key in self._multi_keys or (
+                        key[:-1] in self._multi_keys and _plural(T.strip_punct(tokens[i + n - 1][0]))):
+                    phrase = " ".join(t for t, _ in tokens[i : i + n])
+                    if self._resolve_phrase(phrase):
+                        return phrase, n
         if i + 1 < len(tokens) and not _prose_start(first):
             # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``.
             nxt_info = self._token_info(tokens[i + 1][0])
@@ -394,7 +397,7 @@ class GeneRecognizer:
         m = _HEAD_TAIL.match(nxt)
         if not m or not _SHORT_NEXT.match(m.group(1)) or _prose_start(first):
             return None
-        k1, _, _ = self._token_info(first)
+        k1 = self._token_info(first)[0]
         if not k1 or not self._token_info(m.group(1))[2] or rules.is_figure_reference(f"{first} {m.group(1)}"):
             return None
         phrase = f"{T.singular(T.strip_punct(first))} {m.group(1)}"
@@ -403,9 +406,9 @@ class GeneRecognizer:
             return None
         return phrase, hits, m.group(2), self.resolve(m.group(2))
 
-    def _token_info(self, token: str) -> tuple[str, int, bool]:
+    def _token_info(self, token: str) -> tuple[str, int, bool, str]:
         """(key, how many tokens a multi-word name starting here may span (0: none), may end a
-        two-word name such as ``STAT 5``), cached."""
+        two-word name such as ``STAT 5``, its part of a phrase's key), cached."""
         info = self._info.get(token)
         if info is None:
             stripped = T.strip_punct(token)
@@ -413,25 +416,16 @@ class GeneRecognizer:
             short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
             # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
             head = _hyphen_head(stripped)
-            span = self._multi_first.get(key, 0) or self._multi_first.get(
-                normalize_key(T.american_spelling(stripped)), 0)
+            american = T.american_spelling(stripped)
+            part = normalize_key(american) if american != stripped else key
+            span = self._multi_first.get(key, 0) or self._multi_first.get(part, 0)
             if head:
                 span = max(span, self._multi_first.get(normalize_key(head), 0))
-            info = (key, span, short)
+            info = (key, span, short, part)
             if len(self._info) > 500_000:
                 self._info.clear()
             self._info[token] = info
         return info
-
-    def _phrase_key(self, phrase: str) -> str:
-        """The key of a candidate multi-word name (cached; phrases need no other token info)."""
-        key = self._keys.get(phrase)
-        if key is None:
-            key = normalize_key(T.strip_punct(T.american_spelling(phrase)))
-            if len(self._keys) > 500_000:
-                self._keys.clear()
-            self._keys[phrase] = key
-        return key
 
     def _better_alone(self, first: str, joined: list[_Hit]) -> bool:
         alone = self.resolve(first)
@@ -843,6 +837,10 @@ def _cell_line_keys() -> frozenset[str]:
     from pathfig.lexicon.taxonomy import load_organism_names
 
     return frozenset(normalize_key(n.name) for n in load_organism_names() if n.kind == "cell_line")
+
+
+def _plural(word: str) -> bool:
+    return word[-1:] == "s" and T.singular(word) != word
 
 
 def _span(name: str) -> int:
