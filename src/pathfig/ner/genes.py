@@ -118,6 +118,8 @@ class GeneRecognizer:
     #: First-word key of a multi-word name → the most tokens a name starting so can span.
     _multi_first: dict[str, int] = field(default_factory=dict)
     _multi_keys: set[str] = field(default_factory=set)
+    _family_choice: dict[tuple[str, str, int, str], tuple[list[LexiconEntry], list[LexiconEntry]]] = field(
+        default_factory=dict)
     _word_names: set[str] = field(default_factory=set)
     _receptors: set[str] = field(default_factory=set)   # genes whose full name says receptor
     _digit_families: set[str] = field(default_factory=set)
@@ -747,11 +749,19 @@ class GeneRecognizer:
             return [symbols[0]], [symbols[0]], False
         synonyms = [e for e in entries if e.kind != "family"]
         if families and (o.family_over_alias or not synonyms):
-            members = one_per_gene(families)
-            if o.families == "expand" or len(members) <= max(1, o.expand_upto):
-                return members, members, False
-            rep = min(members, key=lambda e: (-self.prior.get(e.ncbigene_id, 0), gene_order(e.ncbigene_id)))
-            return [rep], members, False
+            # Families of hundreds of members (GPCRs) recur: their choice is cached.
+            fkey = (families[0].family, families[0].key, len(families), families[-1].ncbigene_id)
+            cached = self._family_choice.get(fkey)
+            if cached is None:
+                members = one_per_gene(families)
+                if o.families == "expand" or len(members) <= max(1, o.expand_upto):
+                    cached = (members, members)
+                else:
+                    prior = self.prior
+                    cached = ([min(members, key=lambda e: (-prior.get(e.ncbigene_id, 0), gene_order(e.ncbigene_id)))],
+                              members)
+                self._family_choice[fkey] = cached
+            return list(cached[0]), list(cached[1]), False
         tier: dict[str, int] = {}
         support: dict[str, int] = {}
         first: dict[str, LexiconEntry] = {}
