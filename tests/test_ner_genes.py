@@ -402,6 +402,7 @@ LABELS = [
     # OCR merges and dropped slashes; chemicals after a prefix is removed
     ("MRE11NBS1", ["MRE11", "NBN"]),
     ("MNK12", ["MKNK1", "MKNK2"]),
+    ("MST12", ["STK3", "STK4"]),             # a lost slash is a slash list: the Hippo kinases
     ("IL12", ["IL12B"]),
     ("cAMP", []),
     ("cGMP", []),

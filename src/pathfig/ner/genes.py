@@ -566,7 +566,8 @@ class GeneRecognizer:
                 # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
                 return self._siblings(found)
             if found and len(found) == len(parts):
-                return found
+                # ``MST12`` (OCR dropped the slash of ``MST1/2``) is a slash list too.
+                return self._siblings(found) if name == "restore_slash" else found
         if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
             return self._parenthetical(parts, applied0 + ("split_parenthetical",))
         return None
