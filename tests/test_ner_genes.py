@@ -481,6 +481,17 @@ LABELS = [
     ("IκB", ["NFKBIA"]),
     ("G-beta-gamma", ["GNB3"]),
     # British spellings; full names the sources lack (curated)
+    # cell types, antibodies, viruses, clinical lipids, ions side by side, LOC genes' synonyms
+    ("Th1", []),
+    ("pDC", []),
+    ("PDC", ["PDC"]),
+    ("TAMs", []),
+    ("SARS", []),
+    ("SARS1", ["SARS1"]),
+    ("Abs", []),
+    ("LDL-C", []),
+    ("Na K", []),
+    ("Envelope", []),
     ("Tumour necrosis factor", ["TNF"]),
     ("Haem oxygenase-1", ["HMOX1"]),
     ("Phosphatase and tensin homologue", ["PTEN"]),

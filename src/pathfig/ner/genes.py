@@ -358,8 +358,9 @@ class GeneRecognizer:
                     phrase = " ".join(t for t, _ in tokens[i : i + n])
                     if self._resolve_phrase(phrase):
                         return phrase, n
-        if i + 1 < len(tokens) and not _prose_start(first):
-            # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``.
+        if i + 1 < len(tokens) and not _prose_start(first) and not rules.is_ion(first):
+            # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``, nor ions
+            # (``Na K`` is not TBK1's alias NAK).
             nxt_info = self._token_info(tokens[i + 1][0])
             if nxt_info[2]:
                 nxt = T.strip_punct(tokens[i + 1][0])
@@ -660,7 +661,9 @@ class GeneRecognizer:
                 key in rules.CHEMICAL_STOPLIST and key not in rules.CHEMICAL_GENE_EXCEPTIONS
             ):
                 return None
-            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name)
+            # (Not a weak locus's symbol: ``TAM`` is tumour-associated macrophages.)
+            entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name
+                            and e.locus_type not in rules.WEAK_LOCUS_TYPES)
         if key.startswith(("MIR", "HSAMIR")) and _MIRNA_KEY.match(key):
             # ``miR-16``, ``hsa-mir-16``: a microRNA, not GDE1 (HGNC alias MIR16); a mature
             # miRNA names its precursor genes (MIR16-1, MIR16-2) when it has no gene of its own.
@@ -697,7 +700,10 @@ class GeneRecognizer:
         if o.weak_locus_rule:
             # Pseudogenes, immune receptor segments and phenotype loci (COPD, IFNR) match only
             # when printed exactly as their symbol: their aliases (CR4, α2A, A21) are other things.
-            entries = tuple(e for e in entries if e.locus_type not in rules.WEAK_LOCUS_TYPES
+            # NCBI's LOC genes (no official symbol) count only by that symbol too: their
+            # synonyms are words (``Envelope``).
+            entries = tuple(e for e in entries if (e.locus_type not in rules.WEAK_LOCUS_TYPES
+                                                   and not e.symbol.startswith("LOC"))
                             or (e.kind == "symbol" and e.name == name))
             if not entries:
                 return None
