@@ -651,7 +651,7 @@ class GeneRecognizer:
             return None
         entries = self.lexicon.lookup(key)
         if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
-            bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS
+            bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS or key in rules.PROCESS_STOPLIST
         ) and not (_GREEK_CHAR.search(name) and key not in rules.CHEMICAL_STOPLIST):
             # (A word printed with a Greek letter is no English word: ``Gαs`` is not "gas".)
             # Chemicals stay chemicals after a transform (``cAMP`` → ``AMP`` is not MFAP1).

@@ -29,7 +29,8 @@ __all__ = [
 #: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
 #: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``). The last line: cell
 #: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``), antibodies (``Abs``) and
-#: viruses (``SARS``: SARS1's old symbol).
+#: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
+#: symbol; ``Mtb``) and viral RNA (``vRNA``).
 STOPLIST = frozenset("""
 CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
 OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
@@ -45,7 +46,7 @@ HERO HIP HOLE IDEAL INVOLVES KING LAMB MAGIC MARCH MOLE NICE PACE PEAR PINK RAD 
 SHARP SLIM SMART SPIN SPOT SPRING STEP SUPER TAPE TIGER TRACE TRANS WIND GENE GENES PROTEIN
 DNA RNA MRNA NUCLEUS PLASMA MEMBRANE RECEPTOR KINASE LIGAND INHIBITION ACTIVATION EXPRESSION
 SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
-TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS
+TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
 """.split())
 
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
@@ -66,29 +67,33 @@ PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCE
 #: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor).
 CHEMICAL_GENE_EXCEPTIONS = frozenset({"MET"})
 
-# Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``) are drawn in host-pathogen figures and
-# collide with human aliases (NS3 is a KRAS synonym, nsp2 a BCAR3 alias).
-_VIRAL_RE = re.compile(r"^(?:nsp\d{1,2}|NSP\d{1,2}|NS\d[AB]?|ORF\d{1,2}[ab]?|VP\d{1,2}|Vpr|Vpu|Vif|Nef|Tat|Rev|Gag|Pol|Env"
-                        r"|pp1ab?|PB[12](?:-F2)?)$")
+# Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``; HIV ``gp120``, adenovirus ``E1A``,
+# herpesvirus ``US11``/``UL36``, EBV ``LMP1``/``EBNA1``) are drawn in host-pathogen figures and
+# collide with human aliases (NS3 is a KRAS synonym, nsp2 a BCAR3 alias, gp120 an ITIH4 one).
+_VIRAL_RE = re.compile(r"^(?:[Nn]s[Pp]\d{1,2}|NSP\d{1,2}|NS\d[AB]?|ORF\d{1,2}[ab]?|VP\d{1,2}|Vpr|Vpu|Vif|Nef|Tat|Rev|Gag|Pol|Env"
+                        r"|pp1ab?|PB[12](?:-F2)?|gp(?:41|120|160)|E1[AB]|U[LS]\d{1,3}|LMP-?1|EBNA-?\d[A-C]?)$")
 
 #: Protein domain and complex abbreviations drawn inside proteins (``CARD``, ``LRR``, ``TIR``,
-#: ``DISC``); as bare words they collide with gene families (CARD6/8/11…, LRR1, DISC1).
+#: ``DISC``); as bare words they collide with gene families (CARD6/8/11…, LRR1, DISC1). Also
+#: enzyme classes that NCBI lists as one gene's synonym (``Peptidase``: OMA1, ``Protease``: ERVK).
 DOMAIN_STOPLIST = frozenset("""
 CARD LRR LRRS CTD NTD TPR DISC PYD PYRIN DED TIR SH2 SH3 PH PX KD TM TMD NLS NES BH3 BH4 RING
 HECT WD40 PDZ PAS BZIP HLH BHLH ZF TAD DBD LBD NBD NACHT BIR DEATH UBA UIM CC ECD ICD JM ATPASE
-GTPASE HELICASE
+GTPASE HELICASE PEPTIDASE POLYMERASE PROTEASE PROTEINASE SULFATASE
 """.split())
 
 #: Process and class abbreviations drawn in pathway figures: pentose phosphate pathway, DNA
 #: repair routes, unfolded protein response, interferon-stimulated genes, deubiquitinases,
 #: pattern molecules; cell compartments (trans-Golgi network, ER-Golgi intermediate
-#: compartment, multivesicular bodies), the SNARE protein class and CAR-T cell therapy. They collide with numbered-symbol roots and aliases
-#: (PPP5C, NHEJ1, ISG15, CAP1, ERGIC1; TGN is a thyroglobulin synonym).
+#: compartment, multivesicular bodies, mitochondria-associated membranes), the SNARE protein
+#: class, CAR-T cell therapy and homology-directed repair. They collide with numbered-symbol
+#: roots and aliases (PPP5C, NHEJ1, ISG15, CAP1, ERGIC1; TGN is a thyroglobulin synonym), also
+#: as parts of a slash list (``PAMP/DAMPs``: PAMP is ADM's alias).
 #: Not ``RLR``: RIG-I-like receptors are a FamPlex family (RIGI, IFIH1, DHX58), drawn as a node.
 PROCESS_STOPLIST = frozenset("""
 PPP TCA ETC OXPHOS NHEJ HR BER NER MMR TLS UPR ERAD ISG ISGS DUB DUBS PAMP PAMPS DAMP DAMPS PRR
 PRRS NOD NLR CLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
-TGN ERGIC MVB MVBS SNARE SNARES CART
+TGN ERGIC MVB MVBS SNARE SNARES CART MAM MAMS HDR
 """.split())
 
 #: Stoplisted words that never name a gene, whatever their case.
