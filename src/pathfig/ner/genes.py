@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from pathfig.lexicon.keys import normalize_key
+from pathfig.lexicon.keys import GREEK_LETTERS, normalize_key
 from pathfig.lexicon.model import Lexicon, LexiconEntry
 from pathfig.models import Candidate, Mention, Word
 from pathfig.ner import rules, transforms as T
@@ -73,6 +73,7 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
+_GREEK_END = re.compile(r"[α-ω]\d?$")
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
@@ -482,6 +483,9 @@ class GeneRecognizer:
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
         if (american := T.american_spelling(word)) != word:
             word, applied = american, applied + ("american_spelling",)
+        if T.is_eif_misread(word):
+            # Before any lookup: ``elF3`` would otherwise be the transcription factor ELF3.
+            word, applied = T.ocr_confusions(word), applied + ("ocr_confusions",)
         o = self.options
         if o.ec_numbers and (ec := T.ec_number(word)):
             hit = self._ec_hit(ec, applied + ("ec_number",))
@@ -752,6 +756,18 @@ class GeneRecognizer:
                                     and self.prior.get(e.ncbigene_id, 0) >= o.override_ratio * max(top, 1))
             if len(spelled) == 1:
                 return spelled, spelled, False
+        if o.spelled_alias and name and _GREEK_END.search(name) and (symbols or families):
+            # ``eIF2α`` is EIF2S1 (HGNC alias ``EIF-2alpha``), not EIF2A whose symbol its key
+            # spells, and ``eIF2β`` EIF2S2, not the eIF2B complex: a final Greek letter names a
+            # subunit, not a Latin letter, when an alias spells that Greek name (over a symbol,
+            # only for a gene cited prior_ratio times more). Not inside a name: ``NF-κB``.
+            loose = _loose_greek(name)
+            spelled = one_per_gene(e for e in entries if e.kind == "alias" and _loose_greek(e.name) == loose)
+            if len(spelled) == 1 and not (symbols and (
+                    symbols[0].ncbigene_id == spelled[0].ncbigene_id
+                    or self.prior.get(spelled[0].ncbigene_id, 0)
+                    < o.prior_ratio * max(self.prior.get(symbols[0].ncbigene_id, 0), 1))):
+                return spelled, spelled, False
         if symbols:
             return [symbols[0]], [symbols[0]], False
         synonyms = [e for e in entries if e.kind != "family"]
@@ -854,6 +870,11 @@ def _cell_line_keys() -> frozenset[str]:
     from pathfig.lexicon.taxonomy import load_organism_names
 
     return frozenset(normalize_key(n.name) for n in load_organism_names() if n.kind == "cell_line")
+
+
+def _loose_greek(name: str) -> str:
+    """``eIF2α`` and ``EIF-2alpha`` alike: Greek letters spelled out, case, hyphens and spaces gone."""
+    return "".join(GREEK_LETTERS[c][1] if c in GREEK_LETTERS else c for c in name.lower() if c not in "- ")
 
 
 def _plural(word: str) -> bool:

@@ -52,6 +52,7 @@ __all__ = [
     "expand_slash",
     "greek_y",
     "interferon_spelling",
+    "is_eif_misread",
     "ocr_confusions",
     "ocr_i_for_1",
     "strip_isoform",
@@ -246,17 +247,26 @@ def ocr_i_for_1(word: str) -> str:
 
 
 _KAPPA_X = re.compile(r"(?<=^NF-)x(?=B)|(?<=^NF)x(?=B)|(?<=^I)x(?=B)")
+#: ``elF4E``: the I of eIF read as l. No gene is written so (ELF3, ELF5 are in capitals).
+_EIF_L = re.compile(r"^elF(?=\d)")
+
+
+def is_eif_misread(word: str) -> bool:
+    """``elF3``, ``elF2α``: an eIF (translation initiation factor) whose I OCR read as l."""
+    return bool(_EIF_L.match(word))
 
 
 def ocr_confusions(word: str) -> str:
     """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``,
-    ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``, ``NF-xB`` → ``NF-κB`` (κ read as x; in NF-κB and IκB).
+    ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``, ``NF-xB`` → ``NF-κB`` (κ read as x; in NF-κB and IκB),
+    ``elF4E`` → ``eIF4E``.
 
     A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``. In a
     word of capitals whose only lower-case letter is ``l``, that ``l`` is an ``I`` first or before
     a capital and a ``1`` elsewhere (OCR reads I, l and 1 alike): ``lκB`` → ``IκB``, ``ILlβ`` → ``IL1β``.
     """
     w = _KAPPA_X.sub("κ", word)
+    w = _EIF_L.sub("eIF", w)
     w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", w)
     w = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
     if "l" in w and len(w) >= 3 and any(c.isupper() for c in w) and not re.search(r"[a-km-z]", w):
