@@ -515,6 +515,15 @@ LABELS = [
     ("ELF3", ["ELF3"]),
     ("14-3-3β", ["YWHAB"]),
     ("C6/36", []),
+    # capitals and digits with OCR's letter/digit swaps undone (JPEG type: 5 read as S, B as 8)
+    ("ATPSI", ["ATP5ME"]),
+    ("GSK38", ["GSK3B"]),
+    ("STATI", ["STAT1"]),
+    ("IF144", ["IFI44"]),
+    ("DI03", ["DIO3"]),
+    ("TLRS", []),                              # a plural in capitals, not TLR5
+    ("MP1", []),                               # a name (LAMTOR3's MP1), not MPI
+    ("(TKI)", []),                             # tyrosine kinase inhibitor, not TK1
     ("Cit", []),
     ("Tumour necrosis factor", ["TNF"]),
     ("Haem oxygenase-1", ["HMOX1"]),

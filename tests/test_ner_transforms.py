@@ -273,3 +273,11 @@ def test_strip_punct_drops_cjk_at_the_edges(word: str, out: str) -> None:
 ])
 def test_american_spelling(text: str, american: str) -> None:
     assert T.american_spelling(text) == american
+
+
+def test_ocr_symbol_variants() -> None:
+    assert "ATP5I" in T.ocr_symbol_variants("ATPSI")
+    assert "GSK3B" in T.ocr_symbol_variants("GSK38")
+    assert T.ocr_symbol_variants("Akt1") == []          # lower case: not a code of capitals
+    assert "TPS3" in T.ocr_symbol_variants("TP53") and "TP53" not in T.ocr_symbol_variants("TP53")
+    assert all(sum(a != b for a, b in zip("ABLI05", v)) <= 2 for v in T.ocr_symbol_variants("ABLI05"))

@@ -575,7 +575,35 @@ class GeneRecognizer:
                 return self._siblings(found) if name == "restore_slash" else found
         if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
             return self._parenthetical(parts, applied0 + ("split_parenthetical",))
+        if o.ocr_symbols:
+            hit = self._ocr_symbol(word, applied0)
+            if hit:
+                return [hit]
         return None
+
+    def _ocr_symbol(self, word: str, applied: tuple[str, ...]) -> _Hit | None:
+        """``ATPSI`` → ATP5I's gene, ``GSK38`` → GSK3B: an official symbol OCR misread by one or
+        two letter/digit swaps (:func:`transforms.ocr_symbol_variants`); exactly one gene must
+        answer, by its symbol (current or previous) spelled exactly as the variant."""
+        if rules.stoplisted(normalize_key(word)):
+            return None
+        # ``TLRS`` is the plural of TLR before it is TLR5 misread; ``MP1`` (a name) is no MPI.
+        plural = word.endswith("S") and bool(self.resolve(word[:-1]))
+        has_digit = any(c.isdigit() for c in word)
+        found: dict[str, LexiconEntry] = {}
+        for variant in T.ocr_symbol_variants(word):
+            if (plural and variant[-1] != "S") or (
+                    has_digit and len(variant) <= 3 and not any(c.isdigit() for c in variant)):
+                continue
+            for e in self.lexicon.lookup(normalize_key(variant)):
+                if (e.kind == "symbol" or e.kind == "previous") and e.name == variant \
+                        and e.locus_type not in rules.WEAK_LOCUS_TYPES:
+                    found.setdefault(e.ncbigene_id, e)
+        if len(found) != 1:
+            return None
+        (e,) = found.values()
+        return _Hit(match=e.key, entries=[e], candidates=[e], ambiguous=False,
+                    transforms=applied + ("ocr_symbol",))
 
     def _parenthetical(self, parts: list[str], applied: tuple[str, ...]) -> list[_Hit] | None:
         """``ARF(CDKN2A)``, ``p53(TP53)``: when the bracket names a gene the outer name may also

@@ -65,6 +65,10 @@ class Options:
     short_rule: bool = True
     ion_rule: bool = True
     viral_rule: bool = True
+    #: A word of capitals and digits that names nothing is tried with OCR's letter/digit swaps
+    #: undone (S/5, B/8, I/1, O/0, Z/2; up to two): ``ATPSI`` → ATP5I, ``GSK38`` → GSK3B, when
+    #: exactly one gene's official symbol (current or previous) is spelled so.
+    ocr_symbols: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True

@@ -39,6 +39,7 @@ joined for multi-word names (``Caspase 12``, ``protein kinase C``, ``STAT 5``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -58,6 +59,7 @@ __all__ = [
     "strip_isoform",
     "join_list",
     "mirna_symbol",
+    "ocr_symbol_variants",
     "protein_stem",
     "restore_slash",
     "singular",
@@ -244,6 +246,31 @@ def ocr_i_for_1(word: str) -> str:
     for a capital between a capital and a final digit. A rewrite, so only for words that name
     nothing as read."""
     return _I_FOR_1.sub("1", word)
+
+
+#: Characters OCR swaps in compressed or small type: S/5, B/8, I/1, O/0, Z/2.
+_SWAPS = {"S": "5", "5": "S", "B": "8", "8": "B", "I": "1", "1": "I", "O": "0", "0": "O", "Z": "2", "2": "Z"}
+_CAPS_CODE = re.compile(r"^[A-Z0-9-]{3,14}$")
+
+
+def ocr_symbol_variants(word: str, max_swaps: int = 2) -> list[str]:
+    """``ATPSI`` → ``ATP5I``…, ``GSK38`` → ``GSK3B``, ``ABLI`` → ``ABL1``: the word with up to
+    ``max_swaps`` of OCR's letter/digit confusions undone, for a word of capitals and digits
+    (JPEG figures: a 5 read as S, a B as 8). The caller accepts a variant only when it is an
+    official symbol spelled exactly so, and only when the word as read names nothing."""
+    if not _CAPS_CODE.match(word) or not any(c.isalpha() for c in word):
+        return []
+    spots = [i for i, c in enumerate(word) if c in _SWAPS]
+    if not spots or len(spots) > 8:
+        return []
+    out: list[str] = []
+    for n in range(1, min(max_swaps, len(spots)) + 1):
+        for combo in itertools.combinations(spots, n):
+            chars = list(word)
+            for i in combo:
+                chars[i] = _SWAPS[chars[i]]
+            out.append("".join(chars))
+    return out
 
 
 _KAPPA_X = re.compile(r"(?<=^NF-)x(?=B)|(?<=^NF)x(?=B)|(?<=^I)x(?=B)")
