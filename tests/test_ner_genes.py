@@ -514,6 +514,7 @@ LABELS = [
     ("elF2α", ["EIF2S1"]),
     ("ELF3", ["ELF3"]),
     ("14-3-3β", ["YWHAB"]),
+    ("Heat shock protein 70", ["HSPA1A"]),      # the inducible Hsp70, as HSP70 (not HSPA5)
     ("C6/36", []),
     # capitals and digits with OCR's letter/digit swaps undone (JPEG type: 5 read as S, B as 8)
     ("ATPSI", ["ATP5ME"]),
