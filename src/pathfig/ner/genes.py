@@ -1,26 +1,27 @@
 """Gene recognition: words (with optional boxes) → gene mentions with NCBI Gene ids.
 
 For each line the recogniser first joins adjacent words that form one name (``Caspase 12``,
-``protein kinase C``, ``TLR1,2 and 5``), then resolves each token: the token as written, then
-the transforms of :mod:`pathfig.ner.transforms` in order. Results are cached per token text,
-so a figure corpus with repeated words runs at dictionary speed.
+``protein kinase C``, ``TLR1,2 and 5``; :mod:`pathfig.ner.lines`), then resolves each token:
+the token as written, then the transforms of :mod:`pathfig.ner.transforms` in order. Results
+are cached per token text, so a figure corpus with repeated words runs at dictionary speed.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from pathfig.lexicon.keys import GREEK_LETTERS, normalize_key
 from pathfig.lexicon.model import Lexicon, LexiconEntry
-from pathfig.models import Candidate, Mention, Word
+from pathfig.models import Mention, Word
 from pathfig.ner import rules, transforms as T
 from pathfig.ner.families import family_to_named, gene_order, name_families, one_per_gene, paralog_root, stem_families
+from pathfig.ner.hits import Hit
 from pathfig.ner.layout import stack_wrapped, union_box
+from pathfig.ner.lines import LineReader, hyphen_head
 from pathfig.ner.options import Options, Priority
 
 __all__ = ["GeneRecognizer", "Options", "Priority"]
@@ -50,19 +51,11 @@ _REWRITES = (
     ("coagulation_factor", T.coagulation_factor),
     ("ocr_i_for_1", T.ocr_i_for_1),
 )
-_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|"
-                         r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
-_HAS_JOINER = re.compile(r"[-/–]")
-_HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")
-_NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
 _NUMBER_LIST_SLASH = re.compile(r"\d[A-Za-z]?/")
 _SPAN_SPLIT = re.compile(r"[\s-]+")
 _HAS_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ω]")
-_PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
-_RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
-_ADRENERGIC = re.compile(r"^[αβ][1-3][A-D]?$")
 # A full name of a receptor (``cannabinoid receptor 2``, ``adrenoceptor beta 2``), not of a
 # receptor's partner (``TNF receptor associated factor``, ``insulin receptor substrate``).
 _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated|interacting|binding|"
@@ -82,26 +75,7 @@ _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
 
 
 @dataclass(slots=True)
-class _Hit:
-    """One resolved name: the genes it stands for and how it was reached."""
-
-    match: str
-    entries: list[LexiconEntry]
-    candidates: list[LexiconEntry]
-    ambiguous: bool
-    transforms: tuple[str, ...] = ()
-    cands: tuple[Candidate, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.ambiguous or len(self.candidates) > 1:
-            self.cands = tuple(
-                Candidate(ncbigene_id=c.ncbigene_id, ncbigene_symbol=c.symbol, hgnc_id=c.hgnc_id)
-                for c in self.candidates
-            )
-
-
-@dataclass(slots=True)
-class GeneRecognizer:
+class GeneRecognizer(LineReader):
     """Recognise human (or any single-organism lexicon's) genes in words.
 
     >>> from pathfig.lexicon import Lexicon, LexiconEntry
@@ -113,7 +87,7 @@ class GeneRecognizer:
     lexicon: Lexicon
     options: Options = field(default_factory=Options)
     prior: dict[str, int] = field(default_factory=dict)
-    _cache: dict[str, list[_Hit] | None] = field(default_factory=dict)
+    _cache: dict[str, list[Hit] | None] = field(default_factory=dict)
     _info: dict[str, tuple[str, bool, bool]] = field(default_factory=dict)
     _stems: dict[str, tuple[LexiconEntry, ...]] = field(default_factory=dict)
     #: First-word key of a multi-word name → the most tokens a name starting so can span.
@@ -142,10 +116,10 @@ class GeneRecognizer:
                 word = name.split()[0]
                 span = _span(name)
                 self._add_first(normalize_key(word), span)
-                if _hyphen_head(word):
+                if hyphen_head(word):
                     # Keys ignore hyphens, so ``Mitogen activated protein kinase 1`` matches the
                     # name ``mitogen-activated ...``; its first word must open the search too.
-                    self._add_first(normalize_key(_hyphen_head(word)), span)
+                    self._add_first(normalize_key(hyphen_head(word)), span)
             elif _written_as_word(e):
                 self._word_names.add(name.lower())
             if e.kind == "name" and _RECEPTOR_NAME.search(name):
@@ -236,211 +210,7 @@ class GeneRecognizer:
         self._cache.clear()
         self._info.clear()
 
-    def _line(self, words: list[Word], lo: int, hi: int, out: list[Mention]) -> None:
-        if hi - lo == 1 and "," not in (text := words[lo].text):
-            # Most lines of a diagram are one word (a node label): nothing to join with.
-            hits = self.resolve(text)
-            if hits:
-                self._emit(words, lo, 1, text, hits, out)
-            return
-        tokens = T.join_list([w.text for w in words[lo:hi]])
-        pos = lo
-        i = 0
-        while i < len(tokens):
-            text, used = tokens[i]
-            joined = self._try_join(tokens, i) if used == 1 else None
-            if joined:
-                text, extra = joined
-                hits = self._resolve_phrase(text)
-                if i + extra < len(tokens) and tokens[i + extra][1] == 1 and (
-                        member := self._numbered_member(hits, tokens[i + extra][0])):
-                    # ``Glucose transporter 4``: the family's name, then which member.
-                    text, hits, extra = f"{text} {tokens[i + extra][0]}", member, extra + 1
-                n_words = sum(u for _, u in tokens[i : i + extra])
-                self._emit(words, pos, n_words, text, hits, out)
-                pos += n_words
-                i += extra
-                continue
-            if used == 1 and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and _HAS_JOINER.search(
-                    tokens[i + 1][0]) and (head := self._join_head(text, tokens[i + 1][0])):
-                # ``Cyclin D1-CDK4``: the name's last word carries a complex partner.
-                phrase, phrase_hits, tail, tail_hits = head
-                self._emit(words, pos, 2, phrase, phrase_hits, out)
-                self._emit(words, pos + 1, 1, tail, tail_hits, out)
-                pos += 2
-                i += 2
-                continue
-            hits = self.resolve(text)
-            if self.options.pathway_names and i + 1 < len(tokens) and tokens[i + 1][1] == 1:
-                nxt = tokens[i + 1][0].lower().strip(".,;:()")
-                if hits and nxt in _PATHWAY_WORDS:
-                    # ``Insulin signaling``, ``Wnt pathway``: a pathway's name, not a node.
-                    hits = None
-                elif nxt in _RECEPTOR_WORDS:
-                    # ``CB2 receptor`` is CNR2 (a receptor already), ``IL-6 receptor`` IL6R and
-                    # ``D1 receptor`` DRD1 (the name with R), ``Adiponectin receptor`` no gene
-                    # (not ADIPOQ, the ligand); ``ACE2 receptor`` stays ACE2, printed as its symbol.
-                    receptor = self._receptor(text, hits)
-                    if not receptor and hits and _is_symbol_hit(hits, text):
-                        receptor = hits
-                    if receptor:
-                        self._emit(words, pos, used + 1, f"{text} {tokens[i + 1][0]}", receptor, out)
-                        pos += used + 1
-                        i += 2
-                        continue
-                    hits = None
-            if hits and self.options.abbreviations and text.startswith("(") and text.rstrip(".,;:").endswith(")"):
-                hits = self._defined(tokens, i, hits)
-            self._emit(words, pos, used, text, hits, out)
-            pos += used
-            i += 1
-
-    def _receptor(self, text: str, hits: list[_Hit] | None) -> list[_Hit] | None:
-        """The receptor ``text receptor`` names: the gene ``text`` names when it is a receptor,
-        else ``textR`` (``β2-adrenergic`` → ``β2-AR``) when that names one; None otherwise."""
-        if hits and all(e.ncbigene_id in self._receptors for h in hits for e in h.entries):
-            return hits
-        word = T.strip_punct(text)
-        if not word or rules.is_prose_word(word):
-            return None
-        stem = word[: -len("-adrenergic")] if word.lower().endswith("-adrenergic") else ""
-        if stem:
-            variants: tuple[str, ...] = (f"{stem}-AR",)
-        elif _ADRENERGIC.match(word):
-            # ``β2 receptor``, ``α1A receptor``: adrenergic receptors go by Greek letter and number.
-            variants = (f"{word}-AR", f"{word}R")
-        else:
-            variants = (f"{word}R", f"{word}-R")
-        for variant in variants:
-            found = self.resolve(variant)
-            if found and all(e.ncbigene_id in self._receptors for h in found for e in h.entries):
-                return found
-        return None
-
-    def _defined(self, tokens: list[tuple[str, int]], i: int, hits: list[_Hit]) -> list[_Hit] | None:
-        """An abbreviation in parentheses after its long form (``retinal pigment epithelium
-        (RPE)``) names what the long form names: no gene unless the long form is that gene's name
-        (``tumor necrosis factor (TNF)``). Long forms are found as Schwartz and Hearst do: the
-        abbreviation's letters, in order, in the words before it, the first one starting a word."""
-        abbr = [c.lower() for c in tokens[i][0] if c.isalnum()]
-        if len(abbr) < 2 or not abbr[0].isalpha():
-            return hits
-        for k in range(1, min(i, len(abbr) + 2) + 1):
-            words = [t for t, _ in tokens[i - k : i]]
-            if not words[0][:1].lower() == abbr[0]:
-                continue
-            letters = iter("".join(words).lower())
-            if all(c in letters for c in abbr):
-                long_hits = self._resolve_phrase(" ".join(words)) if k > 1 else self.resolve(words[0])
-                named = {e.ncbigene_id for h in (long_hits or []) for e in h.entries}
-                return hits if named & {e.ncbigene_id for h in hits for e in h.entries} else None
-        return hits
-
-    def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
-        """Join this token with the next ones when together they name one gene."""
-        first = tokens[i][0]
-        if first.endswith("EC") and i + 1 < len(tokens) and self.options.ec_numbers:
-            # ``EC 2.7.1.30``, and ``kinaseEC 2.7.1.30`` where a label ran into its EC number.
-            phrase = f"EC {T.strip_punct(tokens[i + 1][0])}"
-            if T.ec_number(phrase):
-                return phrase, 2
-        k1, span, _, _ = self._token_info(first)
-        if not k1:
-            return None
-        if span:
-            # A phrase's key is its tokens' keys joined (cached per token), so only phrases whose
-            # key is a name are built and resolved.
-            n_max = min(span, self.options.max_ngram, len(tokens) - i)
-            parts = [self._token_info(t)[3] for t, _ in tokens[i : i + n_max]]
-            for n in range(n_max, 1, -1):
-                key = "".join(parts[:n])
-                if key in self._multi_keys or (
-                        key[:-1] in self._multi_keys and _plural(T.strip_punct(tokens[i + n - 1][0]))):
-                    phrase = " ".join(t for t, _ in tokens[i : i + n])
-                    if self._resolve_phrase(phrase):
-                        return phrase, n
-        if i + 1 < len(tokens) and not _prose_start(first) and not rules.is_ion(first):
-            # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``, nor ions
-            # (``Na K`` is not TBK1's alias NAK).
-            nxt_info = self._token_info(tokens[i + 1][0])
-            if nxt_info[2]:
-                nxt = T.strip_punct(tokens[i + 1][0])
-                phrase = f"{T.singular(T.strip_punct(first))} {nxt}"
-                if rules.is_figure_reference(f"{first} {nxt}"):
-                    return None
-                hits = self._resolve_phrase(phrase)
-                if hits and not self._better_alone(first, hits):
-                    return phrase, 2
-        return None
-
-    def _numbered_member(self, hits: list[_Hit] | None, nxt: str) -> list[_Hit] | None:
-        """The member of a family named in words that a following number picks: ``Glucose
-        transporter 4`` → SLC2A4 (the members' common root + 4), ``Sterol regulatory
-        element-binding protein 2`` → SREBF2, ``Acetyl-CoA carboxylase 1`` → ACC1 (FamPlex's
-        id + 1) → ACACA. None unless exactly one member answers."""
-        if not hits or len(hits) != 1 or hits[0].entries[0].kind != "family" or not self._token_info(nxt)[2]:
-            return None
-        number = T.strip_punct(nxt)
-        members = {c.ncbigene_id for c in hits[0].candidates}
-        root = os.path.commonprefix([c.symbol for c in hits[0].candidates])
-        for stem in dict.fromkeys((root, hits[0].entries[0].family)):
-            if not stem or " " in stem:
-                continue
-            key = normalize_key(stem + number)
-            found = one_per_gene(e for e in self.lexicon.lookup(key)
-                                 if e.ncbigene_id in members and e.kind != "family")
-            if len(found) == 1:
-                return [_Hit(match=key, entries=found, candidates=found, ambiguous=False,
-                             transforms=hits[0].transforms + ("numbered_member",))]
-        return None
-
-    def _join_head(self, first: str, nxt: str) -> tuple[str, list[_Hit], str, list[_Hit] | None] | None:
-        """``Cyclin D1-CDK4``, ``cyclin B1/Cdc2``, ``Cyclin D-CDK4/6``: ``first`` and the short
-        head of ``nxt`` name one gene and the rest of ``nxt`` another; (phrase, its genes, rest,
-        the rest's genes) or None."""
-        m = _HEAD_TAIL.match(nxt)
-        if not m or not _SHORT_NEXT.match(m.group(1)) or _prose_start(first):
-            return None
-        k1 = self._token_info(first)[0]
-        if not k1 or not self._token_info(m.group(1))[2] or rules.is_figure_reference(f"{first} {m.group(1)}"):
-            return None
-        phrase = f"{T.singular(T.strip_punct(first))} {m.group(1)}"
-        hits = self._resolve_phrase(phrase)
-        if not hits or self._better_alone(first, hits):
-            return None
-        return phrase, hits, m.group(2), self.resolve(m.group(2))
-
-    def _token_info(self, token: str) -> tuple[str, int, bool, str]:
-        """(key, how many tokens a multi-word name starting here may span (0: none), may end a
-        two-word name such as ``STAT 5``, its part of a phrase's key), cached."""
-        info = self._info.get(token)
-        if info is None:
-            stripped = T.strip_punct(token)
-            key = normalize_key(stripped)
-            short = bool(_SHORT_NEXT.match(stripped) or _NUM_LIST.match(stripped))
-            # ``Amyloid-beta precursor protein``: a hyphen where the name has a space.
-            head = _hyphen_head(stripped)
-            american = T.american_spelling(stripped)
-            part = normalize_key(american) if american != stripped else key
-            span = self._multi_first.get(key, 0) or self._multi_first.get(part, 0)
-            if head:
-                span = max(span, self._multi_first.get(normalize_key(head), 0))
-            info = (key, span, short, part)
-            if len(self._info) > 500_000:
-                self._info.clear()
-            self._info[token] = info
-        return info
-
-    def _better_alone(self, first: str, joined: list[_Hit]) -> bool:
-        alone = self.resolve(first)
-        if not alone:
-            return False
-        # Keep the single word when it is a specific gene and the join adds nothing specific.
-        return all(h.entries and h.entries[0].kind == "symbol" for h in alone) and all(
-            h.entries and h.entries[0].kind == "family" for h in joined
-        )
-
-    def _resolve_phrase(self, phrase: str) -> list[_Hit] | None:
+    def _resolve_phrase(self, phrase: str) -> list[Hit] | None:
         hits = self.resolve(phrase, phrase=True)
         if not hits and phrase[-1:] == "s" and (one := T.singular(phrase)) != phrase:
             # ``Tissue inhibitor of metalloproteinases``, ``Glucose transporters``: a plural.
@@ -449,7 +219,7 @@ class GeneRecognizer:
 
     # -- tokens ---------------------------------------------------------------------------
 
-    def resolve(self, token: str, phrase: bool = False) -> list[_Hit] | None:
+    def resolve(self, token: str, phrase: bool = False) -> list[Hit] | None:
         """The genes a token names (cached), or None."""
         cached = self._cache.get(token)
         if cached is not None or token in self._cache:
@@ -460,7 +230,7 @@ class GeneRecognizer:
         self._cache[token] = hits
         return hits
 
-    def _resolve(self, token: str, phrase: bool) -> list[_Hit] | None:
+    def _resolve(self, token: str, phrase: bool) -> list[Hit] | None:
         hits = self._resolve_word(token, phrase)
         if hits and self.options.class_word_min and _CLASS_WORD.match(T.strip_punct(token)):
             hits = [h for h in hits if not (h.entries and h.entries[0].kind == "family"
@@ -474,11 +244,11 @@ class GeneRecognizer:
                 fam = tuple(e for e in self.lexicon.lookup(key) if e.kind == "family")
                 if fam and self.options.priority == "all":
                     chosen, members, _ = self._choose(fam)
-                    families = [_Hit(match=key, entries=chosen, candidates=members, ambiguous=False)]
+                    families = [Hit(match=key, entries=chosen, candidates=members, ambiguous=False)]
             return families or None
         return hits
 
-    def _resolve_word(self, token: str, phrase: bool) -> list[_Hit] | None:
+    def _resolve_word(self, token: str, phrase: bool) -> list[Hit] | None:
         word = T.strip_punct(token)
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
         if (american := T.american_spelling(word)) != word:
@@ -581,7 +351,7 @@ class GeneRecognizer:
                 return [hit]
         return None
 
-    def _ocr_symbol(self, word: str, applied: tuple[str, ...]) -> _Hit | None:
+    def _ocr_symbol(self, word: str, applied: tuple[str, ...]) -> Hit | None:
         """``ATPSI`` → ATP5I's gene, ``GSK38`` → GSK3B: an official symbol OCR misread by one or
         two letter/digit swaps (:func:`transforms.ocr_symbol_variants`); exactly one gene must
         answer, by its symbol (current or previous) spelled exactly as the variant."""
@@ -602,10 +372,10 @@ class GeneRecognizer:
         if len(found) != 1:
             return None
         (e,) = found.values()
-        return _Hit(match=e.key, entries=[e], candidates=[e], ambiguous=False,
+        return Hit(match=e.key, entries=[e], candidates=[e], ambiguous=False,
                     transforms=applied + ("ocr_symbol",))
 
-    def _parenthetical(self, parts: list[str], applied: tuple[str, ...]) -> list[_Hit] | None:
+    def _parenthetical(self, parts: list[str], applied: tuple[str, ...]) -> list[Hit] | None:
         """``ARF(CDKN2A)``, ``p53(TP53)``: when the bracket names a gene the outer name may also
         mean (an alias of it), the two are one gene; otherwise each part that names a gene counts,
         the bracket alone only after a name-shaped word (``senescence(RAS)`` is a caption)."""
@@ -618,7 +388,7 @@ class GeneRecognizer:
             return None
         return [outer or inner] if outer or inner else None
 
-    def _siblings(self, hits: list[_Hit]) -> list[_Hit]:
+    def _siblings(self, hits: list[Hit]) -> list[Hit]:
         """Slash lists name paralogs (``GCN2/HRI``, ``MST1/2``): a part whose gene is of another
         root than its siblings' genes takes its one candidate of their root, if it has one."""
         if not self.options.slash_siblings or len(hits) < 2:
@@ -645,7 +415,7 @@ class GeneRecognizer:
             out.append(h)
         return out
 
-    def _resolve_part(self, part: str, applied: tuple[str, ...]) -> _Hit | None:
+    def _resolve_part(self, part: str, applied: tuple[str, ...]) -> Hit | None:
         part = T.strip_punct(part)
         if not part or not _HAS_LETTER.search(part):
             return None
@@ -665,18 +435,18 @@ class GeneRecognizer:
                     return hit
         return None
 
-    def _ec_hit(self, key: str, applied: tuple[str, ...]) -> _Hit | None:
+    def _ec_hit(self, key: str, applied: tuple[str, ...]) -> Hit | None:
         """The genes of an EC number (``2.7.1.30`` → GK), chosen like a family's."""
         entries = tuple(e for e in self.lexicon.lookup(key) if e.kind in _ALLOWED[self.options.priority])
         if not entries:
             return None
         chosen, candidates, ambiguous = self._choose(entries, key)
-        return _Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous,
+        return Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous,
                     transforms=applied) if chosen else None
 
     # -- lexicon --------------------------------------------------------------------------
 
-    def _lookup(self, name: str, applied: tuple[str, ...], bare: bool) -> _Hit | None:
+    def _lookup(self, name: str, applied: tuple[str, ...], bare: bool) -> Hit | None:
         key = normalize_key(name)
         o = self.options
         if len(key) < 2 or (key.isdigit() and name not in self._digit_families):
@@ -755,7 +525,7 @@ class GeneRecognizer:
         chosen, candidates, ambiguous = self._choose(entries, name)
         if not chosen:
             return None
-        return _Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous, transforms=applied)
+        return Hit(match=key, entries=chosen, candidates=candidates, ambiguous=ambiguous, transforms=applied)
 
     def _choose(self, entries: tuple[LexiconEntry, ...],
                 name: str = "") -> tuple[list[LexiconEntry], list[LexiconEntry], bool]:
@@ -851,7 +621,7 @@ class GeneRecognizer:
 
     # -- output ---------------------------------------------------------------------------
 
-    def _emit(self, words: list[Word], pos: int, n: int, text: str, hits: list[_Hit] | None,
+    def _emit(self, words: list[Word], pos: int, n: int, text: str, hits: list[Hit] | None,
               out: list[Mention]) -> None:
         if not hits:
             return
@@ -884,15 +654,6 @@ _SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym"})
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
-_FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
-
-
-def _is_symbol_hit(hits: list[_Hit], text: str) -> bool:
-    """Whether ``text`` is printed as the official symbol of a gene it names (``ACE2``)."""
-    word = T.strip_punct(text).upper()
-    return any(e.kind == "symbol" and e.name.upper() == word for h in hits for e in h.entries)
-
-
 @functools.lru_cache(maxsize=1)
 def _cell_line_keys() -> frozenset[str]:
     from pathfig.lexicon.taxonomy import load_organism_names
@@ -905,20 +666,9 @@ def _loose_greek(name: str) -> str:
     return "".join(GREEK_LETTERS[c][1] if c in GREEK_LETTERS else c for c in name.lower() if c not in "- ")
 
 
-def _plural(word: str) -> bool:
-    return word[-1:] == "s" and T.singular(word) != word
-
-
 def _span(name: str) -> int:
     """Tokens a name may take in text: its words, and each hyphen may be printed as a space."""
     return len(_SPAN_SPLIT.split(name.strip()))
-
-
-def _hyphen_head(word: str) -> str:
-    """The word before a hyphen when it is a word of four letters or more (``Brain`` of
-    ``Brain-derived``); short heads (``IL-6``, ``TNF-α``) are symbols, not words of a name."""
-    head = word.split("-", 1)[0]
-    return head if "-" in word and len(head) >= 4 and head.isalpha() else ""
 
 
 _WORD_KINDS = frozenset({"name", "alias", "previous"})
@@ -928,9 +678,3 @@ def _written_as_word(e: LexiconEntry) -> bool:
     """A gene's name its source writes as a word (``insulin``, ``viperin``), not an acronym (``WAVE``)."""
     return (e.kind in _WORD_KINDS and not e.name.isupper() and any(c.islower() for c in e.name)
             and e.name not in rules.LOWERCASE_WORDS)
-
-
-def _prose_start(word: str) -> bool:
-    """A word that starts prose, not a name: ``is`` (``is a``), ``in`` (``in 5``), ``cells``."""
-    w = word.lower()
-    return w in _FUNCTION_WORDS or (rules.is_prose_word(word) and w.rstrip("s") not in T.PROTEIN_STEMS)
