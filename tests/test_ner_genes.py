@@ -509,6 +509,8 @@ LABELS = [
     ("eIF2α", ["EIF2S1"]),
     ("p-eIF2α", ["EIF2S1"]),
     ("eIF2β", ["EIF2S2"]),
+    ("eIF2a", ["EIF2S1"]),                     # a Latin a for α after the number
+    ("Rab5a", ["RAB5A"]),                      # a member's letter stays a letter
     ("EIF2A", ["EIF2A"]),
     ("elF4E", ["EIF4E"]),
     ("elF2α", ["EIF2S1"]),

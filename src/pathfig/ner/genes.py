@@ -66,7 +66,9 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
-_GREEK_END = re.compile(r"[α-ω]\d?$")
+# A final Greek letter, or a Latin letter for it after a number in a mixed-case name (``eIF2a``).
+_GREEK_END = re.compile(r"[α-ω]\d?$|(?<=[a-z][A-Z]{2}\d)[abgdek]$")
+_LATIN_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "e": "ε", "k": "κ"}
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
@@ -662,7 +664,10 @@ def _cell_line_keys() -> frozenset[str]:
 
 
 def _loose_greek(name: str) -> str:
-    """``eIF2α`` and ``EIF-2alpha`` alike: Greek letters spelled out, case, hyphens and spaces gone."""
+    """``eIF2α``, ``eIF2a`` and ``EIF-2alpha`` alike: Greek letters spelled out (and a final Latin
+    letter :data:`_GREEK_END` takes for one), case, hyphens and spaces gone."""
+    if name[-1:] in _LATIN_GREEK and _GREEK_END.search(name):
+        name = name[:-1] + _LATIN_GREEK[name[-1]]
     return "".join(GREEK_LETTERS[c][1] if c in GREEK_LETTERS else c for c in name.lower() if c not in "- ")
 
 
