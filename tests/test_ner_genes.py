@@ -528,6 +528,17 @@ LABELS = [
     ("MP1", []),                               # a name (LAMTOR3's MP1), not MPI
     ("(TKI)", []),                             # tyrosine kinase inhibitor, not TK1
     ("Cit", []),
+    # class words in capitals, acronyms stay nodes; codon, adhesion molecules, compartments, PEG
+    ("HISTONE", []),
+    ("PROTEASOME", []),
+    ("MAPKKK", ["BRAF"]),
+    ("AUG", []),
+    ("CAMs", []),
+    ("CaM", ["CALM1"]),
+    ("NPC", []),
+    ("NPC1", ["NPC1"]),
+    ("PCP", []),
+    ("PEG", []),
     ("Tumour necrosis factor", ["TNF"]),
     ("Haem oxygenase-1", ["HMOX1"]),
     ("Phosphatase and tensin homologue", ["PTEN"]),

@@ -62,9 +62,10 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
                             r"substrate|accessory|activity|activator|coactivator|ligand|kinase|like|"
                             r"interactor|regulator|modulator|adaptor|adapter|chaperone|transporter|"
                             r"tyrosine kinase substrate|type tyrosine-protein phosphatase))")
-# A capitalised common noun (``Histone``) or common-noun phrase (``Growth factor``, ``G protein``).
+# A capitalised common noun (``Histone``, ``HISTONE``) or common-noun phrase (``Growth factor``,
+# ``G protein``).
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
-_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
+_CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 # A final Greek letter, or a Latin letter for it after a number in a mixed-case name (``eIF2a``).
 _GREEK_END = re.compile(r"[α-ω]\d?$|(?<=[a-z][A-Z]{2}\d)[abgdek]$")
@@ -234,10 +235,16 @@ class GeneRecognizer(LineReader):
 
     def _resolve(self, token: str, phrase: bool) -> list[Hit] | None:
         hits = self._resolve_word(token, phrase)
-        if hits and self.options.class_word_min and _CLASS_WORD.match(T.strip_punct(token)):
+        if hits and self.options.class_word_min and _CLASS_WORD.match(word := T.strip_punct(token)):
+            # In capitals (``HISTONE``) only a class whose name is a word (``Histone``), not an
+            # acronym (``MAPKKK``, ``ARHGEF`` are nodes).
+            capitals = word.isupper()
             hits = [h for h in hits if not (h.entries and h.entries[0].kind == "family"
-                                            and len(h.candidates) >= self.options.class_word_min)] or None
+                                            and len(h.candidates) >= self.options.class_word_min
+                                            and not (capitals and h.entries[0].name.isupper()))] or None
         if hits and self.options.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
+            if rules.stoplisted(normalize_key(T.strip_punct(token))):
+                return None   # ``CAMs`` (cell adhesion molecules) is no plural of CaM
             families = [h for h in hits if h.entries[0].kind == "family"]
             if not families:
                 # ``MKKs``, ``ACCs``: FamPlex names the family with the plural that is also an

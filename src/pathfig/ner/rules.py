@@ -30,7 +30,8 @@ __all__ = [
 #: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``). The last line: cell
 #: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``), antibodies (``Abs``) and
 #: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
-#: symbol; ``Mtb``) and viral RNA (``vRNA``).
+#: symbol; ``Mtb``), viral RNA (``vRNA``), cell adhesion molecules (``CAMs``, not calmodulin)
+#: and the start codon (``AUG``).
 STOPLIST = frozenset("""
 CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
 OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
@@ -47,6 +48,7 @@ SHARP SLIM SMART SPIN SPOT SPRING STEP SUPER TAPE TIGER TRACE TRANS WIND GENE GE
 DNA RNA MRNA NUCLEUS PLASMA MEMBRANE RECEPTOR KINASE LIGAND INHIBITION ACTIVATION EXPRESSION
 SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
 TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
+CAMS AUG
 """.split())
 
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
@@ -59,7 +61,7 @@ ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY 
 ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
 MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF CDP UDP CMP UMP
 PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
-LDLC HDLC CIT TKI TKIS PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
+LDLC HDLC CIT TKI TKIS PEG PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
 PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCER LACCER COQ COQ10
 """.split()) - {"HIF"}
 
@@ -85,15 +87,16 @@ GTPASE HELICASE PEPTIDASE POLYMERASE PROTEASE PROTEINASE SULFATASE
 #: Process and class abbreviations drawn in pathway figures: pentose phosphate pathway, DNA
 #: repair routes, unfolded protein response, interferon-stimulated genes, deubiquitinases,
 #: pattern molecules; cell compartments (trans-Golgi network, ER-Golgi intermediate
-#: compartment, multivesicular bodies, mitochondria-associated membranes), the SNARE protein
-#: class, CAR-T cell therapy and homology-directed repair. They collide with numbered-symbol
+#: compartment, multivesicular bodies, mitochondria-associated membranes, rough ER, nuclear pore
+#: complexes), the SNARE protein class, CAR-T cell therapy, homology-directed repair and planar
+#: cell polarity (``PCP``). They collide with numbered-symbol
 #: roots and aliases (PPP5C, NHEJ1, ISG15, CAP1, ERGIC1; TGN is a thyroglobulin synonym), also
 #: as parts of a slash list (``PAMP/DAMPs``: PAMP is ADM's alias).
 #: Not ``RLR``: RIG-I-like receptors are a FamPlex family (RIGI, IFIH1, DHX58), drawn as a node.
 PROCESS_STOPLIST = frozenset("""
 PPP TCA ETC OXPHOS NHEJ HR BER NER MMR TLS UPR ERAD ISG ISGS DUB DUBS PAMP PAMPS DAMP DAMPS PRR
 PRRS NOD NLR CLR SASP MAPK/ERK COP COPI COPII CAP RTK RTKS GPCR GPCRS TF TFS
-TGN ERGIC MVB MVBS SNARE SNARES CART MAM MAMS HDR
+TGN ERGIC MVB MVBS SNARE SNARES CART MAM MAMS HDR RER NPC NPCS PCP
 """.split())
 
 #: Stoplisted words that never name a gene, whatever their case.
