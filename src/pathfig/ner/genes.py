@@ -273,7 +273,7 @@ class GeneRecognizer(LineReader):
             return None
         if o.ion_rule and rules.is_ion(word):
             return None
-        if rules.is_figure_reference(word):
+        if rules.is_figure_reference(word) or word in rules.EXACT_NOT_GENES:
             return None
         if o.cell_lines and (key := normalize_key(word)) in _cell_line_keys() and not any(
                 e.kind == "symbol" for e in self.lexicon.lookup(key)):

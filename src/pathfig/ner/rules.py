@@ -12,6 +12,7 @@ __all__ = [
     "CHEMICAL_STOPLIST",
     "CHEMICAL_GENE_EXCEPTIONS",
     "DOMAIN_STOPLIST",
+    "EXACT_NOT_GENES",
     "FUNCTION_WORDS",
     "PROCESS_STOPLIST",
     "STOPLIST",
@@ -31,7 +32,8 @@ __all__ = [
 #: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``), antibodies (``Abs``) and
 #: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
 #: symbol; ``Mtb``), viral RNA (``vRNA``), cell adhesion molecules (``CAMs``, not calmodulin)
-#: and the start codon (``AUG``).
+#: the start codon (``AUG``), the reporter ``RFP`` (TRIM27's alias), ``SEM`` (standard error,
+#: electron microscopy) and ``BMI`` (body mass index).
 STOPLIST = frozenset("""
 CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
 OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
@@ -48,7 +50,7 @@ SHARP SLIM SMART SPIN SPOT SPRING STEP SUPER TAPE TIGER TRACE TRANS WIND GENE GE
 DNA RNA MRNA NUCLEUS PLASMA MEMBRANE RECEPTOR KINASE LIGAND INHIBITION ACTIVATION EXPRESSION
 SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
 TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
-CAMS AUG
+CAMS AUG RFP SEM BMI
 """.split())
 
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
@@ -61,9 +63,13 @@ ER ECM EMT LPS DSRNA SSRNA CPG UV IR HIF ROS1 GABA NE EPI DA 5HT HA ACH GLU GLY 
 ASN CYS GLN HIS ILE LEU LYS MET PHE PRO SER THR TRP TYR VAL LDL HDL VLDL FFA TG TAG CHOL
 MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF CDP UDP CMP UMP
 PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
-LDLC HDLC CIT TKI TKIS PEG PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
+LDLC HDLC CIT TKI TKIS PEG NAC PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
 PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCER LACCER COQ COQ10
 """.split()) - {"HIF"}
+
+#: Words that name no gene as spelled exactly so, whatever their key: ``eGFR`` is the estimated
+#: glomerular filtration rate of clinical figures (the receptor is printed ``EGFR``).
+EXACT_NOT_GENES = frozenset({"eGFR"})
 
 #: Chemical abbreviations that are also well-known gene symbols drawn in figures; they keep the
 #: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor).
