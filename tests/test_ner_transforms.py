@@ -281,3 +281,10 @@ def test_ocr_symbol_variants() -> None:
     assert T.ocr_symbol_variants("Akt1") == []          # lower case: not a code of capitals
     assert "TPS3" in T.ocr_symbol_variants("TP53") and "TP53" not in T.ocr_symbol_variants("TP53")
     assert all(sum(a != b for a, b in zip("ABLI05", v)) <= 2 for v in T.ocr_symbol_variants("ABLI05"))
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("elF3", "eIF3"), ("elF2α", "eIF2α"), ("eIF4E", "eIF4E"), ("ELF3", "ELF3"), ("elF", "elF"),
+])
+def test_eif_spelling(word: str, out: str) -> None:
+    assert T.eif_spelling(word) == out

@@ -262,9 +262,9 @@ class GeneRecognizer(LineReader):
         applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
         if (american := T.american_spelling(word)) != word:
             word, applied = american, applied + ("american_spelling",)
-        if T.is_eif_misread(word):
+        if (eif := T.eif_spelling(word)) != word:
             # Before any lookup: ``elF3`` would otherwise be the transcription factor ELF3.
-            word, applied = T.ocr_confusions(word), applied + ("ocr_confusions",)
+            word, applied = eif, applied + ("ocr_confusions",)
         o = self.options
         if o.ec_numbers and (ec := T.ec_number(word)):
             hit = self._ec_hit(ec, applied + ("ec_number",))

@@ -110,8 +110,9 @@ class Options:
     previous_over_root: bool = True
     #: A name followed by ``signaling``, ``pathway``, ``cascade`` or ``axis`` on its line is a
     #: pathway's name (``Insulin signaling``, ``Wnt pathway``, ``MAPK cascade``), not a node;
-    #: followed by ``receptor`` (when the two words name no gene together) it is the ligand's
-    #: receptor, not the ligand (``Adiponectin receptor`` is not ADIPOQ).
+    #: followed by ``receptor`` (when the two words name no gene together) it names a receptor:
+    #: its own gene when that is one (``CB2 receptor``), else the name with R (``IL-6 receptor``
+    #: → IL6R), else none (``Adiponectin receptor`` is not ADIPOQ).
     pathway_names: bool = True
     #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
     #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).

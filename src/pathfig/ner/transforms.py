@@ -50,10 +50,10 @@ __all__ = [
     "ORDER",
     "american_spelling",
     "expand_range",
+    "eif_spelling",
     "expand_slash",
     "greek_y",
     "interferon_spelling",
-    "is_eif_misread",
     "ocr_confusions",
     "ocr_i_for_1",
     "strip_isoform",
@@ -278,9 +278,10 @@ _KAPPA_X = re.compile(r"(?<=^NF-)x(?=B)|(?<=^NF)x(?=B)|(?<=^I)x(?=B)")
 _EIF_L = re.compile(r"^elF(?=\d)")
 
 
-def is_eif_misread(word: str) -> bool:
-    """``elF3``, ``elF2α``: an eIF (translation initiation factor) whose I OCR read as l."""
-    return bool(_EIF_L.match(word))
+def eif_spelling(word: str) -> str:
+    """``elF3`` → ``eIF3``, ``elF2α`` → ``eIF2α``: an eIF (translation initiation factor) whose
+    I OCR read as l."""
+    return _EIF_L.sub("eIF", word)
 
 
 def ocr_confusions(word: str) -> str:
@@ -293,7 +294,7 @@ def ocr_confusions(word: str) -> str:
     a capital and a ``1`` elsewhere (OCR reads I, l and 1 alike): ``lκB`` → ``IκB``, ``ILlβ`` → ``IL1β``.
     """
     w = _KAPPA_X.sub("κ", word)
-    w = _EIF_L.sub("eIF", w)
+    w = eif_spelling(w)
     w = re.sub(r"(?<=[A-Z])1(?=[0-9]?[A-Z])", "I", w)
     w = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
     if "l" in w and len(w) >= 3 and any(c.isupper() for c in w) and not re.search(r"[a-km-z]", w):
