@@ -28,6 +28,7 @@ __all__ = [
     "SourceLoad",
     "file_info",
     "full_name_variants",
+    "new_full_name_forms",
     "is_path",
     "iter_lines",
     "source_label",
@@ -166,6 +167,14 @@ def full_name_variants(name: str) -> list[str]:
         if short != form:
             out.append(short)
     return out
+
+
+def new_full_name_forms(name: str, seen: set[str]) -> Iterator[str]:
+    """A full name and its :func:`full_name_variants` not in ``seen`` yet (added to it)."""
+    for form in (name, *full_name_variants(name)):
+        if form not in seen:
+            seen.add(form)
+            yield form
 
 
 def file_info(source: Source, name: str | None = None) -> dict[str, Any]:

@@ -26,8 +26,8 @@ from pathfig.lexicon._common import (
     Source,
     SourceLoad,
     file_info,
-    full_name_variants,
     iter_lines,
+    new_full_name_forms,
     source_label,
     usable_full_name,
     usable_name,
@@ -214,13 +214,11 @@ def parse_hgnc(source: Source, *, name: str | None = None, names: bool = True) -
                 dropped_full_names += 1
             elif clean not in seen:
                 full_names += 1
-                for form in [clean, *full_name_variants(clean)]:
-                    if form not in seen:
-                        seen.add(form)
-                        entries.append(LexiconEntry.make(
-                            form, "name", rec.ncbigene_id, rec.symbol, hgnc_id=rec.hgnc_id,
-                            taxon_id=HUMAN_TAXON, locus_type=rec.locus_type,
-                        ))
+                for form in new_full_name_forms(clean, seen):
+                    entries.append(LexiconEntry.make(
+                        form, "name", rec.ncbigene_id, rec.symbol, hgnc_id=rec.hgnc_id,
+                        taxon_id=HUMAN_TAXON, locus_type=rec.locus_type,
+                    ))
     if no_ncbigene:
         logger.info("[%s] %d approved HGNC genes have no NCBI Gene id; skipped", label, no_ncbigene)
     info = {

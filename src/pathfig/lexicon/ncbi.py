@@ -27,8 +27,8 @@ from pathfig.lexicon._common import (
     Source,
     SourceLoad,
     file_info,
-    full_name_variants,
     iter_lines,
+    new_full_name_forms,
     source_label,
     usable_full_name,
     usable_name,
@@ -248,13 +248,11 @@ def parse_gene_info(
             clean = full_name(rec)
             if clean is not None and clean not in seen:
                 named += 1
-                for form in [clean, *full_name_variants(clean)]:
-                    if form not in seen:
-                        seen.add(form)
-                        entries.append(LexiconEntry.make(
-                            form, "name", rec.gene_id, rec.symbol, hgnc_id=hgnc_id,
-                            taxon_id=rec.taxon_id, locus_type=rec.type_of_gene,
-                        ))
+                for form in new_full_name_forms(clean, seen):
+                    entries.append(LexiconEntry.make(
+                        form, "name", rec.gene_id, rec.symbol, hgnc_id=hgnc_id,
+                        taxon_id=rec.taxon_id, locus_type=rec.type_of_gene,
+                    ))
     if taxon is not None and not genes:
         logger.warning("[%s] no genes of taxon %s", label, taxon)
     info = {
