@@ -13,6 +13,7 @@ corpus's words), and the lexicon load time.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import time
 from pathlib import Path
@@ -60,6 +61,7 @@ def main() -> None:
     rec = GeneRecognizer(lex, prior=load_default_prior())
     t_rec = time.perf_counter() - t
     docs = stream(a.ocr_dir)
+    gc.freeze()   # as `pathfig run` does before its workers fork (runner._new_pool)
     n_words = sum(len(d) for d in docs)
     t = time.perf_counter()
     n = sum(len(rec.recognize_words(d)) for d in docs)
