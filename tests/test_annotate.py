@@ -97,6 +97,15 @@ def test_run_hook_keeps_human_mentions_and_maps_plants_nowhere() -> None:
     assert chosen.genes == tuple(given)  # the user's lexicon wins over the organism
 
 
+def test_bile_acid_abbreviations_are_chemicals_not_genes() -> None:
+    # GDCA is a GNAT3 alias and PEA the root of PEA15; in a lipid figure they are metabolites.
+    words = [Word(text=t, line=i, box=Box(0, 10 * i, 40, 10 * i + 8)) for i, t in enumerate(("GDCA", "FXR", "PEA"))]
+    ann = annotate_figure({"figid": "L", "figtitle": "Bile acid signalling in human liver"}, words)
+    assert [m.ncbigene_symbol for m in ann.genes] == ["NR1H4"]
+    assert [(c.word, c.name) for c in ann.chemicals if c.where == "image"] == [
+        ("GDCA", "glycodeoxycholic acid"), ("PEA", "palmitoylethanolamide")]
+
+
 def _store_with_annotations(tmp: Path) -> Path:
     with open_store(tmp) as store:
         for figid, title in (("F1", "Insulin signalling"), ("F2", "Flowering")):

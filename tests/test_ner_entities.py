@@ -52,6 +52,8 @@ def dis() -> EntityRecognizer:
     ("NO", "nitric oxide", "CHEBI:16480"), ("ROS", "reactive oxygen species", "CHEBI:26523"),
     ("ATP", "ATP", "CHEBI:15422"), ("glucose", "Glucose", "CHEBI:17234"), ("LPS", "lipopolysaccharide", "CHEBI:16412"),
     ("metformin", "Metformin", "CHEBI:6801"), ("doxorubicin", "Doxorubicin", "CHEBI:28748"),
+    ("CDCA", "chenodeoxycholic acid", "CHEBI:16755"), ("GDCA", "glycodeoxycholic acid", "CHEBI:27471"),
+    ("RvD1", "resolvin D1", "CHEBI:81564"), ("2-AG", "2-arachidonoylglycerol", "CHEBI:52392"),
 ])
 def test_chemicals(chem, word, name, chebi):
     (m,) = chem.recognize_text(f"({word}),")

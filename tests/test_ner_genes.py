@@ -553,6 +553,16 @@ LABELS = [
     ("Inducible nitric oxide synthase", ["NOS2"]),
     ("Mammalian target of rapamycin", ["MTOR"]),
     ("Stimulator of interferon genes", ["STING1"]),
+    # bile acids and lipid mediators by their abbreviations (gene aliases, roots, symbols)
+    ("CDCA", []),
+    ("CDCA8", ["CDCA8"]),
+    ("GDCA", []),
+    ("LCA", []),
+    ("PEA", []),
+    ("PEA-15", ["PEA15"]),
+    ("SEA", []),
+    ("PGA1", []),
+    ("RvD1", []),
 ]
 
 

@@ -56,6 +56,8 @@ CAMS AUG RFP SEM BMI
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
 #: ``ATP`` (ATP8A2 synonym), ``ROS`` (ROS1 alias), ``NO``, ``DAG``, ``ER`` (endoplasmic reticulum),
 #: ``EMT``, ``ECM``. They are drawn in metabolic and signalling figures as small molecules.
+#: Bile acids (``CDCA``, ``GDCA``), N-acylethanolamines (``PEA``, ``SEA``) and lipid mediators
+#: (``PGA1``, ``RvD1``) by their standard abbreviations: see ``lexicon/curated/chemicals.tsv``.
 CHEMICAL_STOPLIST = frozenset("""
 ATP ADP AMP GTP GDP GMP CTP UTP NAD NADH NADP NADPH FAD FADH CAMP CGMP ROS RNS NO CO CO2 O2
 H2O H2O2 DAG IP3 PIP PIP2 PIP3 PI3P PA PC PE PS PG LPA S1P GSH GSSG ACETYLCOA COA HCL NACL
@@ -65,6 +67,8 @@ MIRNA MIR LNCRNA CIRCRNA SIRNA SHRNA MTDNA MRNA TRNA RRNA SNRNA LPC LPE PGN PAF 
 PEP OAA FBP G6P F6P DHAP GAP PGA NADP ACP SAM SAH THF DHF BH4 PLP TPP PRPP IMP XMP AICAR
 LDLC HDLC CIT TKI TKIS PEG NAC PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA4 LTB4 LTC4 LTD4 LTE4 EET EETS HETE DHET EPA DHA
 PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCER LACCER COQ COQ10
+CDCA DCA LCA UDCA GCA GCDCA TCDCA GDCA TDCA GLCA TLCA GUDCA TUDCA AEA OEA PEA SEA LEA 2AG
+PGA1 PGA2 PGJ2 15DPGJ2 LXA4 RVD1 RVE1 DGLA DPA
 """.split()) - {"HIF"}
 
 #: Words that name no gene as spelled exactly so, whatever their key: ``eGFR`` is the estimated
