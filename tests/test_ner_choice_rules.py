@@ -71,6 +71,8 @@ LEX = Lexicon([
     # A class noun over a big family, and a small family named by a noun.
     *[E("Histone", "family", str(200 + i), f"H2BC{i}", family="Histone") for i in range(16)],
     *[E(f"H2BC{i}", "symbol", str(200 + i), f"H2BC{i}") for i in range(16)],
+    # A class of 40 members named by an acronym and a number (no word): Cytochrome P450.
+    *[E("CYP450", "family", str(400 + i), f"CYPX{i}", family="CYP") for i in range(40)],
     E("Notch", "family", "300", "NOTCH1", family="Notch"),
     E("Notch", "family", "301", "NOTCH2", family="Notch"),
     # RHO: rhodopsin's symbol and FamPlex's Rho GTPase family.
@@ -119,6 +121,8 @@ CASES = [
     ("class_word_min", "Histones", [], ["H2BC0"]),
     ("class_word_min", "Notch", ["NOTCH1"], ["NOTCH1"]),     # a small family is a node
     ("class_word_min", "H2BC3", ["H2BC3"], ["H2BC3"]),
+    ("class_any_min", "CYP450", [], ["CYPX0"]),
+    ("class_any_min", "Notch", ["NOTCH1"], ["NOTCH1"]),      # two members: a node
     ("cased_family", "Rho", ["RHOA"], ["RHO"]),
     ("cased_family", "RHO", ["RHO"], ["RHO"]),             # the symbol's own capitals: the gene
     ("cased_family", "InsR", ["INSR"], ["INSR"]),          # the gene is a member: still the gene

@@ -563,6 +563,13 @@ LABELS = [
     ("SEA", []),
     ("PGA1", []),
     ("RvD1", []),
+    # families of 40 or more members are classes however spelled; smaller ones stay nodes
+    ("Cytochrome P450", []),
+    ("CYP450", []),
+    ("20S proteasome", []),
+    ("CYP1A1", ["CYP1A1"]),
+    ("FGF", ["FGF2"]),
+    ("PP1", ["PPP1CA"]),
 ]
 
 

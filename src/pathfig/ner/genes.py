@@ -235,14 +235,19 @@ class GeneRecognizer(LineReader):
 
     def _resolve(self, token: str, phrase: bool) -> list[Hit] | None:
         hits = self._resolve_word(token, phrase)
-        if hits and self.options.class_word_min and _CLASS_WORD.match(word := T.strip_punct(token)):
+        o = self.options
+        if hits and (o.class_word_min or o.class_any_min):
+            word = T.strip_punct(token)
             # In capitals (``HISTONE``) only a class whose name is a word (``Histone``), not an
             # acronym (``MAPKKK``, ``ARHGEF`` are nodes).
+            worded = bool(o.class_word_min and _CLASS_WORD.match(word))
             capitals = word.isupper()
-            hits = [h for h in hits if not (h.entries and h.entries[0].kind == "family"
-                                            and len(h.candidates) >= self.options.class_word_min
-                                            and not (capitals and h.entries[0].name.isupper()))] or None
-        if hits and self.options.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
+            hits = [h for h in hits if not (
+                h.entries and h.entries[0].kind == "family" and (
+                    (o.class_any_min and len(h.candidates) >= o.class_any_min)
+                    or (worded and len(h.candidates) >= o.class_word_min
+                        and not (capitals and h.entries[0].name.isupper()))))] or None
+        if hits and o.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
             if rules.stoplisted(normalize_key(T.strip_punct(token))):
                 return None   # ``CAMs`` (cell adhesion molecules) is no plural of CaM
             families = [h for h in hits if h.entries[0].kind == "family"]

@@ -102,6 +102,10 @@ class Options:
     #: not a node: no representative is emitted (0 switches it off). Small families (``Notch``,
     #: ``Frizzled``, ``Caspase``, ``Calmodulin``) are drawn as nodes and stay.
     class_word_min: int = 16
+    #: A family of this many members or more is a class whatever its spelling (``Cytochrome
+    #: P450``, ``CYP450``, ``20S proteasome``, ``FOX``): any one member would be a guess
+    #: (0 switches it off). At 20, families drawn as nodes (``FGF``, ``PP1``, ``TNFR``) went too.
+    class_any_min: int = 40
     #: A root shared by numbered official symbols (``PIAS`` → PIAS1–4, ``CycD`` → CCND1–3)
     #: names their family when it has at most this many members (0 switches it off).
     max_stem_family: int = 30
