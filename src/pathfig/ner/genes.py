@@ -466,6 +466,8 @@ class GeneRecognizer(LineReader):
         if len(key) < 2 or (key.isdigit() and name not in self._digit_families):
             return None
         entries = self.lexicon.lookup(key)
+        if not entries and key not in self._stems and not key.startswith(("MIR", "HSAMIR")):
+            return None   # most keys tried name nothing; only roots and microRNAs add entries below
         if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
             bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS or key in rules.PROCESS_STOPLIST
         ) and not (_GREEK_CHAR.search(name) and key not in rules.CHEMICAL_STOPLIST):
