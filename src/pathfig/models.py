@@ -6,10 +6,14 @@ Coordinates are pixels of the original image (after EXIF orientation), origin to
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
-__all__ = ["Box", "Candidate", "EntryKind", "FigureInput", "Line", "Mention", "OcrResult", "Word"]
+__all__ = ["Box", "Candidate", "EntryKind", "FigureInput", "Line", "Mention", "OcrResult", "Word",
+           "slot_constructor"]
+
+_T = TypeVar("_T")
 
 #: How a lexicon name relates to its gene (ranked in this order on conflicts).
 EntryKind = Literal["symbol", "previous", "alias", "ncbi_synonym", "name", "family"]
@@ -145,3 +149,22 @@ class FigureInput:
     path: str
     metadata: dict[str, Any] = field(default_factory=dict)
     sidecar: str = ""
+
+
+def slot_constructor(cls: type[_T], names: tuple[str, ...]) -> Callable[..., _T]:
+    """A positional constructor for a frozen, slotted dataclass that fills the slots directly.
+
+    The frozen ``__init__`` sets each field through ``object.__setattr__``; the slot descriptors
+    build the same (equal, hashable, immutable) object about twice as fast, which counts where
+    hundreds of thousands are made (lexicon rows at load, mentions). ``names`` are the caller's
+    argument order and must be the class's fields in declaration order (checked, so a change of
+    the class cannot silently swap values); ``__post_init__`` does not run.
+    """
+    if tuple(f.name for f in fields(cls)) != names:  # type: ignore[arg-type]
+        raise RuntimeError(f"{cls.__name__} fields are not {names}")
+    body = "".join(f"    _set_{n}(o, {n})\n" for n in names)
+    src = f"def make({', '.join(names)}):\n    o = _alloc(_cls)\n{body}    return o\n"
+    namespace: dict[str, Any] = {"_alloc": object.__new__, "_cls": cls,
+                                 **{f"_set_{n}": getattr(cls, n).__set__ for n in names}}
+    exec(src, namespace)  # noqa: S102 - source built from the class's own field names
+    return namespace["make"]

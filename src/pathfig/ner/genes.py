@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from pathfig.lexicon.keys import GREEK_LETTERS, normalize_key
 from pathfig.lexicon.model import Lexicon, LexiconEntry
-from pathfig.models import Mention, Word
+from pathfig.models import Mention, Word, slot_constructor
 from pathfig.ner import rules, transforms as T
 from pathfig.ner.families import family_to_named, gene_order, name_families, one_per_gene, paralog_root, stem_families
 from pathfig.ner.hits import Hit
@@ -655,11 +655,9 @@ class GeneRecognizer(LineReader):
                 if e.ncbigene_id in seen:
                     continue
                 seen.add(e.ncbigene_id)
-                out.append(Mention(
-                    word=text, match=hit.match, ncbigene_id=e.ncbigene_id, ncbigene_symbol=e.symbol,
-                    hgnc_id=e.hgnc_id, organism_id=e.taxon_id, source=e.kind, name=e.name,
-                    transforms=hit.transforms, ambiguous=hit.ambiguous, candidates=cands,
-                    box=box, confidence=conf, word_index=pos, family=e.family,
+                out.append(_new_mention(
+                    text, hit.match, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind, e.name,
+                    hit.transforms, hit.ambiguous, cands, box, conf, pos, e.family,
                 ))
 
 
@@ -667,6 +665,10 @@ class GeneRecognizer(LineReader):
 # A gene's own approved full name ranks with HGNC aliases: "claudin 1" is CLDN1's name and only
 # an NCBI synonym of CLDN7.
 _SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym"})
+# A figure's words make tens of thousands of mentions; see models.slot_constructor.
+_new_mention = slot_constructor(Mention, (
+    "word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id", "organism_id", "source", "name",
+    "transforms", "ambiguous", "candidates", "box", "confidence", "word_index", "family"))
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
