@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -26,6 +27,17 @@ def union_box(boxes: Iterable[Box | None]) -> Box | None:
 _STACKED_NEXT = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[A-Za-z]\d{1,2}|[IVX]{2,4}|[α-ωΑ-Ω]\d?|\d{1,2}(?:/\d{1,2})+)$")
 
 
+# Figures repeat their words: both tests are cached by text (bounded, process-wide).
+@functools.lru_cache(maxsize=1 << 16)
+def _continuation(text: str) -> bool:
+    return bool(_STACKED_NEXT.match(T.strip_punct(text)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wordy(text: str) -> bool:
+    return len(_HAS_LETTER.findall(text)) >= 3
+
+
 def stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[int] | None:
     """The word order with wrapped label continuations moved after the word they continue.
 
@@ -41,7 +53,7 @@ def stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[i
     nexts = [
         ks[0] for ks in lines.values()
         if len(ks) == 1 and words[ks[0]].box is not None and not words[ks[0]].orientation
-        and _STACKED_NEXT.match(T.strip_punct(words[ks[0]].text))
+        and _continuation(words[ks[0]].text)
     ]
     if not nexts:
         return None
@@ -51,7 +63,7 @@ def stack_wrapped(words: list[Word], is_symbol: Callable[[str], bool]) -> list[i
     ends = sorted(
         (words[ks[-1]].box.y1, ks[-1]) for ks in lines.values()
         if words[ks[-1]].box is not None and not words[ks[-1]].orientation
-        and len(_HAS_LETTER.findall(words[ks[-1]].text)) >= 3
+        and _wordy(words[ks[-1]].text)
     )
     bottoms = [y for y, _ in ends]
     for k in nexts:
