@@ -570,6 +570,11 @@ LABELS = [
     ("CYP1A1", ["CYP1A1"]),
     ("FGF", ["FGF2"]),
     ("PP1", ["PPP1CA"]),
+    # a Roman numeral after a family named in words picks the member; slash tails
+    ("TGF-β receptor I", ["TGFBR1"]),
+    ("TGF-beta receptor II", ["TGFBR2"]),
+    ("TAK1/TAB1/2", ["MAP3K7", "TAB1", "TAB2"]),
+    ("p38/JNK1/2", ["MAPK14", "MAPK8", "MAPK9"]),
 ]
 
 

@@ -167,6 +167,8 @@ def test_ec_number(word: str, key: str) -> None:
     ("PI3K/Akt", ["PI3K", "Akt"]), ("Hippo/YAP", ["Hippo", "YAP"]), ("LC3A/B", ["LC3A", "LC3B"]),
     ("TRAIL-R1/R2", ["TRAIL-R1", "TRAIL-R2"]), ("HIF-1α/2α", ["HIF-1α", "HIF-2α"]),
     ("APC/C", ["APC"]),   # the same name twice: no list (the anaphase-promoting complex)
+    # A tail completes the last full name before it, not the first.
+    ("TAK1/TAB1/2", ["TAK1", "TAB1", "TAB2"]), ("p38/JNK1/2", ["p38", "JNK1", "JNK2"]),
 ])
 def test_expand_slash(word: str, parts: list[str]) -> None:
     assert T.expand_slash(word) == parts

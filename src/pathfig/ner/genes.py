@@ -422,9 +422,11 @@ class GeneRecognizer(LineReader):
             kin = one_per_gene(c for c in pool if paralog_root(c.symbol) in roots)
             if len(kin) == 1:
                 h = replace(h, entries=[kin[0]])
-            elif len(hits) >= 3 and len(roots) == 1 and h.entries and h.entries[0].kind in _SYNONYM_KINDS:
+            elif len(hits) >= 3 and len(roots) == 1 and h.entries and h.entries[0].kind in _SYNONYM_KINDS \
+                    and paralog_root(h.match) in {paralog_root(o.match) for o in hits if o is not h}:
                 # ``Caspase-4/5/11``: CASP4, CASP5 and a synonym of another root (SCAF11's
-                # CASP11): the list names the mouse caspase-11, which human lacks.
+                # CASP11): the list names the mouse caspase-11, which human lacks. A name of
+                # its own in the list stays (``TAK1/TAB1/2``: TAK1 is MAP3K7).
                 continue
             out.append(h)
         return out

@@ -410,7 +410,8 @@ def expand_slash(word: str) -> list[str]:
     ``ERK1/2`` → ``[ERK1, ERK2]``; ``SMAD1/5/8``; ``KDM6A/B``; ``AdipoR1/R2``; ``IKKα/β/γ``;
     ``Caspase-3/7``; ``TBK1/IKKi`` (a part that is a full name stays whole). A part is a
     suffix when it is at most 3 characters with at most one Latin letter other than a Roman
-    numeral's (``R2``, ``B``, ``βII``); it replaces the same-shaped tail of the first name.
+    numeral's (``R2``, ``B``, ``βII``); it replaces the same-shaped tail of the last full name
+    before it (``TAK1/TAB1/2`` → TAB2, ``p38/JNK1/2`` → JNK2).
     ``PI3K/Akt``, ``Hippo/YAP``: ``Akt`` and ``YAP`` are names, not tails.
     """
     parts = [p for p in re.split(r"\s*/\s*", word) if p]
@@ -421,6 +422,7 @@ def expand_slash(word: str) -> list[str]:
     for part in parts[1:]:
         if len(part) > 3 or not first or len(re.findall(r"[A-HJ-UWYZa-z]", part)) > 1:
             out.append(part)
+            first = part
             continue
         shape = "".join(_shape(c) for c in part)
         tail = first[-len(part):]
