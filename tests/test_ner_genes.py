@@ -575,6 +575,9 @@ LABELS = [
     ("TGF-beta receptor II", ["TGFBR2"]),
     ("TAK1/TAB1/2", ["MAP3K7", "TAB1", "TAB2"]),
     ("p38/JNK1/2", ["MAPK14", "MAPK8", "MAPK9"]),
+    ("FOXO1/3a", ["FOXO1", "FOXO3"]),
+    ("B7-1/2", ["CD80", "CD86"]),
+    ("PKCθ", ["PRKCQ"]),   # "PKC theta", its Greek letter glued
 ]
 
 

@@ -169,6 +169,7 @@ def test_ec_number(word: str, key: str) -> None:
     ("APC/C", ["APC"]),   # the same name twice: no list (the anaphase-promoting complex)
     # A tail completes the last full name before it, not the first.
     ("TAK1/TAB1/2", ["TAK1", "TAB1", "TAB2"]), ("p38/JNK1/2", ["p38", "JNK1", "JNK2"]),
+    ("FOXO1/3a", ["FOXO1", "FOXO3a"]), ("Rab5/7a", ["Rab5", "Rab7a"]),
 ])
 def test_expand_slash(word: str, parts: list[str]) -> None:
     assert T.expand_slash(word) == parts
@@ -216,6 +217,9 @@ def test_rules() -> None:
     assert rules.is_ion("Ca2") and rules.is_ion("Ca²") and rules.is_ion("C16:0") and not rules.is_ion("CA2")
     assert not rules.is_ion("Cd4") and rules.is_ion("CD8+")
     assert rules.is_ion("Ca(2+)") and rules.is_ion("Fe(3+)") and not rules.is_ion("CA(2)")
+    # a digit after a minus is a name's number: B7-1 (CD80) is no charged B7
+    assert rules.is_ion("O2-") and rules.is_ion("Cl-") and rules.is_ion("Ca+2")
+    assert not rules.is_ion("B7-1") and not rules.is_ion("E2-2")
     assert rules.is_figure_reference("Fig 1") and rules.is_figure_reference("Fig.2b")
     assert rules.is_figure_reference("Table 3") and not rules.is_figure_reference("FIGN")
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")

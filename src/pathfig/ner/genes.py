@@ -72,6 +72,7 @@ _GREEK_END = re.compile(r"[α-ω]\d?$|(?<=[a-z][A-Z]{2}\d)[abgdek]$")
 _LATIN_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "e": "ε", "k": "κ"}
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
+_WORD_GREEK = re.compile(r"^[A-Za-z0-9]{2,} (?:%s)$" % "|".join(n for _, n in GREEK_LETTERS.values()), re.I)
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
 _MIR_PRECURSOR = re.compile(r"^MIR(?:LET)?\d+[A-Z]?-\d+$")
 _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
@@ -498,8 +499,10 @@ class GeneRecognizer(LineReader):
             # must not turn the word "Proteins" into a gene. A name and its number may be
             # glued (``Sestrin2``: "sestrin 2").
             glued = name[-1:].isdigit()
+            greek = name[-1:] in GREEK_LETTERS   # ``PKCθ``: "PKC theta"
             entries = tuple(e for e in entries if not (e.kind == "name" and " " in e.name)
-                            or (glued and _WORD_NUMBER.match(e.name)))
+                            or (glued and _WORD_NUMBER.match(e.name))
+                            or (greek and _WORD_GREEK.match(e.name)))
         if "/" in name and entries and not _LETTER_SLASH.match(name):
             # ``IL2/3`` must not be read as IL23: a slash-free key hit counts only for names
             # that carry the slash themselves (FamPlex's ``ERK1/2``), or for a family when the

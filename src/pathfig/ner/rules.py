@@ -142,7 +142,8 @@ TWO_LETTER_NAMES = frozenset({"Rb"})
 # fatty-acyl notation (``C16:0``, ``C18:1``): chemistry, never the genes CA2 or POLR3A's alias C16.
 _ELEMENT_RE = re.compile(r"^(?:Ca|Mg|Na|Zn|Fe|Cu|Mn|Ni|Hg|Pb|Cl|Li)[0-9²³⁺]?\W{0,2}$")
 _ACYL_RE = re.compile(r"^C\d{1,2}:\d")
-_ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?[+\-]\d?\)?|[A-Z][a-z]?\(\d?[+\-]\d?\))$")
+# (A digit after a minus is a name's number, not a charge: ``B7-1`` is CD80, ``B7-2`` CD86.)
+_ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?(?:\+\d?|-)\)?|[A-Z][a-z]?\(\d?[+\-]\d?\))$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")
 _REFERENCE_RE = re.compile(r"^(?:Fig|FIG|Figs|Figure|FIGURE|Table|TABLE|Panel|Step|STEP|Lane)\.?\s?\d{1,2}[A-Za-z]?$")
 

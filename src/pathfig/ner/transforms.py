@@ -430,6 +430,9 @@ def expand_slash(word: str) -> list[str]:
             out.append(first[: -len(part)] + part)
         elif shape.strip("0") == "" and re.search(r"\d+$", first):
             out.append(re.sub(r"\d+$", part, first))
+        elif re.fullmatch(r"\d{1,2}[a-z]", part) and re.search(r"\d+[a-z]?$", first):
+            # ``FOXO1/3a`` → FOXO3a, ``Rab5/7a`` → Rab7a: a number with its isoform letter.
+            out.append(re.sub(r"\d+[a-z]?$", part, first))
         elif shape.strip("ag") == "" and re.search(rf"[A-Za-z{_GREEK}]+$", first) and re.search(r"\d", first):
             out.append(re.sub(rf"[A-Za-z{_GREEK}]+$", part, first))
         else:
