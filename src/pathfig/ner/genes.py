@@ -236,9 +236,11 @@ class GeneRecognizer(LineReader):
 
     def _resolve(self, token: str, phrase: bool) -> list[Hit] | None:
         hits = self._resolve_word(token, phrase)
+        if not hits:
+            return hits
         o = self.options
-        if hits and (o.class_word_min or o.class_any_min):
-            word = T.strip_punct(token)
+        word = T.strip_punct(token)
+        if o.class_word_min or o.class_any_min:
             # In capitals (``HISTONE``) only a class whose name is a word (``Histone``), not an
             # acronym (``MAPKKK``, ``ARHGEF`` are nodes).
             worded = bool(o.class_word_min and _CLASS_WORD.match(word))
@@ -248,16 +250,16 @@ class GeneRecognizer(LineReader):
                     (o.class_any_min and len(h.candidates) >= o.class_any_min)
                     or (worded and len(h.candidates) >= o.class_word_min
                         and not (capitals and h.entries[0].name.isupper()))))] or None
-        if hits and o.plural_rule and _PLURAL_ACRONYM.match(T.strip_punct(token)):
-            if rules.stoplisted(normalize_key(T.strip_punct(token))):
+        if hits and o.plural_rule and _PLURAL_ACRONYM.match(word):
+            key = normalize_key(word)
+            if rules.stoplisted(key):
                 return None   # ``CAMs`` (cell adhesion molecules) is no plural of CaM
             families = [h for h in hits if h.entries[0].kind == "family"]
             if not families:
                 # ``MKKs``, ``ACCs``: FamPlex names the family with the plural that is also an
                 # official symbol (MKKS, ACCS); the plural means the family.
-                key = normalize_key(T.strip_punct(token))
                 fam = tuple(e for e in self.lexicon.lookup(key) if e.kind == "family")
-                if fam and self.options.priority == "all":
+                if fam and o.priority == "all":
                     chosen, members, _ = self._choose(fam)
                     families = [Hit(match=key, entries=chosen, candidates=members, ambiguous=False)]
             return families or None
