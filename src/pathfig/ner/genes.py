@@ -73,6 +73,7 @@ _LATIN_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "e": "ε", "k": "κ"
 _LETTER_SLASH = re.compile(r"^[A-Za-z]/[A-Za-z]{2}")   # ``C/EBPβ``: the slash is part of the name
 _WORD_NUMBER = re.compile(r"^[A-Za-z]{4,} \d{1,2}$")
 _WORD_GREEK = re.compile(r"^[A-Za-z0-9]{2,} (?:%s)$" % "|".join(n for _, n in GREEK_LETTERS.values()), re.I)
+_MIRNA_PREFIXES = ("MIR", "HSAMIR")   # keys a microRNA name may start with
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
 _MIR_PRECURSOR = re.compile(r"^MIR(?:LET)?\d+[A-Z]?-\d+$")
 _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
@@ -471,7 +472,7 @@ class GeneRecognizer(LineReader):
         if len(key) < 2 or (key.isdigit() and name not in self._digit_families):
             return None
         entries = self.lexicon.lookup(key)
-        if not entries and key not in self._stems and not key.startswith(("MIR", "HSAMIR")):
+        if not entries and key not in self._stems and not key.startswith(_MIRNA_PREFIXES):
             return None   # most keys tried name nothing; only roots and microRNAs add entries below
         if o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist) and (
             bare or key in rules.CHEMICAL_STOPLIST or key in rules.FUNCTION_WORDS or key in rules.PROCESS_STOPLIST
@@ -487,7 +488,7 @@ class GeneRecognizer(LineReader):
             # (Not a weak locus's symbol: ``TAM`` is tumour-associated macrophages.)
             entries = tuple(e for e in entries if e.kind == "symbol" and e.name == name
                             and e.locus_type not in rules.WEAK_LOCUS_TYPES)
-        if key.startswith(("MIR", "HSAMIR")) and _MIRNA_KEY.match(key):
+        if key.startswith(_MIRNA_PREFIXES) and _MIRNA_KEY.match(key):
             # ``miR-16``, ``hsa-mir-16``: a microRNA, not GDE1 (HGNC alias MIR16); a mature
             # miRNA names its precursor genes (MIR16-1, MIR16-2) when it has no gene of its own.
             entries = tuple(e for e in entries if e.symbol.startswith("MIR")) or self._mir_precursors.get(key, ())
