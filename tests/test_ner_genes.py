@@ -38,6 +38,10 @@ LABELS = [
     ('PKCδ', ['PRKCD']),
     ('14-3-3ε', ['YWHAE']),
     ('GSK3β', ['GSK3B']),
+    ('p27', ['CDKN1B']),
+    ('HMGR', ['HMGCR']),
+    ('GAF', ['STAT1']),
+    ('IFN-α,β', ['IFNA1', 'IFNB1']),
     ('IFNalpha', ['IFNA1']),
     ('ERK1/2', ['MAPK1', 'MAPK3']),
     ('SMAD1/5/8', ['SMAD1', 'SMAD5', 'SMAD9']),
@@ -609,6 +613,23 @@ def test_family_candidates(rec: GeneRecognizer, label: str, family: str, members
 def test_families_expand_option(rec: GeneRecognizer) -> None:
     expand = GeneRecognizer(rec.lexicon, Options(families="expand"), rec.prior)
     assert set(symbols(expand, "AKT")) == {"AKT1", "AKT2", "AKT3"}
+
+
+@pytest.mark.parametrize(
+    "label, rooted, most_cited",
+    [("HDAC", "HDAC1", "SIRT1"),      # FamPlex HDAC holds the sirtuins of class III
+     ("MAP3Ks", "MAP3K7", "BRAF"),    # the MAP3K family holds RAF kinases
+     ("FSH", "FSHB", "CGA")],         # FSH is CGA + FSHB; CGA is shared by LH, TSH, hCG
+)
+def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, most_cited: str) -> None:
+    # The representative is spelled like the family when a member is; the option off gives
+    # the most cited member, which both candidate lists hold.
+    (m,) = rec.recognize_text(label)
+    assert m.ncbigene_symbol == rooted and m.source == "family"
+    off = GeneRecognizer(rec.lexicon, Options(rooted_representative=False), rec.prior)
+    (m_off,) = off.recognize_text(label)
+    assert m_off.ncbigene_symbol == most_cited
+    assert {rooted, most_cited} <= {c.ncbigene_symbol for c in m.candidates}
 
 
 def test_mention_fields(rec: GeneRecognizer) -> None:

@@ -207,6 +207,10 @@ def test_split_parenthetical(word: str, parts: list[str]) -> None:
     (["TLR1,2,", "and", "5", "activate"], [("TLR1/2/5", 3), ("activate", 1)]),
     (["IL-6,", "TNF"], [("IL-6,", 1), ("TNF", 1)]),
     (["SMAD2,3"], [("SMAD2/3", 1)]),
+    (["IFN-α,β"], [("IFN-α/β", 1)]),
+    (["PKCα,", "β", "and", "γ"], [("PKCα/β/γ", 4)]),
+    (["IFN-α,", "IFN-β"], [("IFN-α,", 1), ("IFN-β", 1)]),
+    (["TNF-α,", "β-catenin"], [("TNF-α,", 1), ("β-catenin", 1)]),
 ])
 def test_join_list(words: list[str], out: list[tuple[str, int]]) -> None:
     assert T.join_list(words) == out

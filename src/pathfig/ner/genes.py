@@ -603,7 +603,11 @@ class GeneRecognizer(LineReader):
                     cached = (members, members)
                 else:
                     prior = self.prior
-                    cached = ([min(members, key=lambda e: (-prior.get(e.ncbigene_id, 0), gene_order(e.ncbigene_id)))],
+                    pool = members
+                    if o.rooted_representative:
+                        root = families[0].key
+                        pool = [e for e in members if e.symbol.startswith(root)] or members
+                    cached = ([min(pool, key=lambda e: (-prior.get(e.ncbigene_id, 0), gene_order(e.ncbigene_id)))],
                               members)
                 self._family_choice[fkey] = cached
             return list(cached[0]), list(cached[1]), False

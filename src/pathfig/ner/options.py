@@ -43,6 +43,10 @@ class Options:
     #: name explicitly (``PI3K`` beside ``PIK3CB``) points at those genes instead of adding a
     #: representative; the family is a group heading over named members.
     family_to_named: int = 0
+    #: With ``representative``: the representative is the most cited member whose symbol
+    #: starts with the name as keyed (``HDAC`` → HDAC1, not the sirtuin SIRT1 of its class
+    #: III; ``MAP3Ks`` → MAP3K7, not BRAF), when some member's does; else the most cited one.
+    rooted_representative: bool = True
     #: With ``representative``: a family of at most this many members emits every member
     #: (``ERK`` → MAPK1, MAPK3); 1 keeps one representative for every family.
     expand_upto: int = 1

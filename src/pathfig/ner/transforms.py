@@ -550,10 +550,13 @@ def restore_slash(word: str) -> list[str]:
 # --- line level -----------------------------------------------------------------------------
 
 _LIST_NUM = re.compile(r"^\d{1,2}[A-Za-z]?$")
+_LIST_GREEK = re.compile(r"^[α-ω]$")
 
 
 def join_list(words: list[str]) -> list[tuple[str, int]]:
-    """Rewrite enumerations spread over words: ``TLR1,2 and 5`` → ``TLR1/2/5``.
+    """Rewrite enumerations spread over words: ``TLR1,2 and 5`` → ``TLR1/2/5``, and lists of
+    Greek letters: ``IFN-α,β`` → ``IFN-α/β``, ``PKCα, β and γ`` → ``PKCα/β/γ`` (the comma is
+    no part of a name; the key, which drops it, read ``IFN-α,β`` as IFNA8's alias IFN-alphaB).
 
     Returns ``(text, number of input words consumed)`` per output token.
     """
@@ -565,15 +568,19 @@ def join_list(words: list[str]) -> list[tuple[str, int]]:
     while i < n:
         w = words[i]
         m = re.match(r"^([A-Za-z][A-Za-z0-9\-]*?\d+[A-Za-z]?)((?:,\d{1,2}[A-Za-z]?)*),?$", w)
+        item = _LIST_NUM
+        if not m:
+            m = re.match(r"^([A-Za-z][A-Za-z0-9\-]*[α-ω])((?:,[α-ω])*),?$", w)
+            item = _LIST_GREEK
         if m and (m.group(2) or w.endswith(",")):
             text = m.group(1) + m.group(2).replace(",", "/")
             j = i + 1
             while j < n:
                 nxt = words[j].rstrip(",;:)")
-                if _LIST_NUM.match(nxt):
+                if item.match(nxt):
                     text += "/" + nxt
                     j += 1
-                elif words[j].lower() in ("and", "or", "&") and j + 1 < n and _LIST_NUM.match(words[j + 1].rstrip(",.;:)")):
+                elif words[j].lower() in ("and", "or", "&") and j + 1 < n and item.match(words[j + 1].rstrip(",.;:)")):
                     text += "/" + words[j + 1].rstrip(",.;:)")
                     j += 2
                 else:
