@@ -45,6 +45,8 @@ LABELS = [
     ('PP5', ['PPP5C']),
     ('PP2Cα', ['PPM1A']),
     ('PP2CA', ['PPM1A']),
+    ('eIF4F', ['EIF4E']),
+    ('LAT1', ['SLC7A5']),
     ('IFN-α,β', ['IFNA1', 'IFNB1']),
     ('IFNalpha', ['IFNA1']),
     ('ERK1/2', ['MAPK1', 'MAPK3']),
