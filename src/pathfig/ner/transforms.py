@@ -549,8 +549,11 @@ def restore_slash(word: str) -> list[str]:
 
 # --- line level -----------------------------------------------------------------------------
 
-_LIST_NUM = re.compile(r"^\d{1,2}[A-Za-z]?$")
-_LIST_GREEK = re.compile(r"^[α-ω]$")
+# A list's head word (``TLR1,2``, ``IFN-α,β``) and the pattern of each further item.
+_LISTS = (
+    (re.compile(r"^([A-Za-z][A-Za-z0-9\-]*?\d+[A-Za-z]?)((?:,\d{1,2}[A-Za-z]?)*),?$"), re.compile(r"^\d{1,2}[A-Za-z]?$")),
+    (re.compile(r"^([A-Za-z][A-Za-z0-9\-]*[α-ω])((?:,[α-ω])*),?$"), re.compile(r"^[α-ω]$")),
+)
 
 
 def join_list(words: list[str]) -> list[tuple[str, int]]:
@@ -567,11 +570,9 @@ def join_list(words: list[str]) -> list[tuple[str, int]]:
     n = len(words)
     while i < n:
         w = words[i]
-        m = re.match(r"^([A-Za-z][A-Za-z0-9\-]*?\d+[A-Za-z]?)((?:,\d{1,2}[A-Za-z]?)*),?$", w)
-        item = _LIST_NUM
-        if not m:
-            m = re.match(r"^([A-Za-z][A-Za-z0-9\-]*[α-ω])((?:,[α-ω])*),?$", w)
-            item = _LIST_GREEK
+        for head, item in _LISTS:
+            if m := head.match(w):
+                break
         if m and (m.group(2) or w.endswith(",")):
             text = m.group(1) + m.group(2).replace(",", "/")
             j = i + 1
