@@ -396,6 +396,10 @@ LABELS = [
     ("XBP-1(s)", ["XBP1"]),
     ("LC3-II", ["MAP1LC3A"]),
     ("CycD", ["CCND1"]),
+    ("FDFT", ["FDFT1"]),               # the root of one gene, four letters or more
+    ("THY", []),                       # not THY1: a three-letter root of one gene is no family
+    ("SEH", ["EPHX2"]),                # soluble epoxide hydrolase, not SEH1L's root
+    ("ZAP", ["ZC3HAV1"]),              # the antiviral protein, not ZAP70's root
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

@@ -26,8 +26,9 @@ _LETTERED_RE = re.compile(r"^([A-Z][A-Z0-9]*\d)([A-Z])$")
 
 
 def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4,
-                  letter_series: bool = True) -> dict[str, tuple[LexiconEntry, ...]]:
-    """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``."""
+                  letter_series: bool = True, min_single: int = 0) -> dict[str, tuple[LexiconEntry, ...]]:
+    """Families implied by HGNC's paralog naming: ``NOX1``, ``NOX3``… share the root ``NOX``.
+    A root of a single gene needs ``min_single`` characters (``FDFT`` → FDFT1, not ``THY`` → THY1)."""
     if limit <= 0:
         return {}
     groups: dict[str, list[LexiconEntry]] = {}
@@ -56,7 +57,7 @@ def stem_families(entries: Iterable[LexiconEntry], limit: int, min_stem: int = 4
             groups[stem] = list(by_gene.values())
     out = {}
     for stem, members in groups.items():
-        if len(members) <= limit:
+        if len(members) <= limit and (len(members) >= 2 or len(stem) >= min_single):
             out[stem] = _family(stem, stem, members)
     return out
 

@@ -137,7 +137,8 @@ class GeneRecognizer(LineReader):
                 precursors.setdefault(normalize_key(name.rsplit("-", 1)[0]), []).append(e)
         self._mir_precursors = {k: tuple(v) for k, v in precursors.items()}
         self._stems = stem_families(self.lexicon.entries, self.options.max_stem_family, self.options.min_stem,
-                                    letter_series=self.options.letter_series)
+                                    letter_series=self.options.letter_series,
+                                    min_single=self.options.min_single_stem)
         if self.options.name_families and "family" in allowed:
             for key, members in name_families(self.lexicon.entries, self.options.max_stem_family).items():
                 if key in self._stems or self.lexicon.lookup(key):

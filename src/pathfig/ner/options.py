@@ -132,6 +132,10 @@ class Options:
     #: Letter-suffixed series name their numbered root as a family too (``RAB11`` → RAB11A/B,
     #: ``CPT1`` → CPT1A/B/C, ``IL12`` → IL12A/B).
     letter_series: bool = True
-    #: Shortest root for such a family (4 loses TBK, IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
+    #: Shortest root for such a family (4 loses IRF, GRB, NOX, RTN, ULK; see BENCHMARKS).
     min_stem: int = 3
+    #: Shortest root that names a family of one numbered gene (``FDFT`` → FDFT1, ``GSTz`` →
+    #: GSTZ1). Three letters are an abbreviation of something else more often than the root
+    #: of one gene: ``THY``, ``SPO``, ``NMD``, ``SEH`` (EPHX2), ``MSR`` (MTRR), ``ZAP`` (ZC3HAV1).
+    min_single_stem: int = 4
     locus_types: frozenset[str] | None = None  # None: every locus type
