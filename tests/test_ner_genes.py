@@ -400,6 +400,15 @@ LABELS = [
     ("THY", []),                       # not THY1: a three-letter root of one gene is no family
     ("SEH", ["EPHX2"]),                # soluble epoxide hydrolase, not SEH1L's root
     ("ZAP", ["ZC3HAV1"]),              # the antiviral protein, not ZAP70's root
+    ("(VIII)", []),                    # a Roman numeral alone (COX8A's alias VIII)
+    ("Factor VIII", ["F8"]),
+    ("NP+B", []),                      # a sign inside a word the key drops: not NPB
+    ("Can't", []),
+    ("MDMs", []),                      # cell types: monocyte-derived macrophages, not the MDM family
+    ("HSC", []),                       # haematopoietic stem cells, not FUT1's old symbol
+    ("cDC1", []),                      # conventional dendritic cells ...
+    ("CDC2", ["CDK1"]),                # ... but CDK1's old symbol in capitals
+    ("TIL", []),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

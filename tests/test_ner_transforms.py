@@ -226,6 +226,8 @@ def test_rules() -> None:
     assert not rules.is_ion("B7-1") and not rules.is_ion("E2-2")
     assert rules.is_figure_reference("Fig 1") and rules.is_figure_reference("Fig.2b")
     assert rules.is_figure_reference("Table 3") and not rules.is_figure_reference("FIGN")
+    assert rules.is_roman_numeral("IV") and rules.is_roman_numeral("VIII") and rules.is_roman_numeral("XII")
+    assert not rules.is_roman_numeral("IIV") and not rules.is_roman_numeral("VIP") and not rules.is_roman_numeral("")
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
     assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
     assert not rules.stoplisted("ATP", chemicals=False)

@@ -67,6 +67,7 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
+_INNER_JUNK = re.compile(r"(?<=[A-Za-z0-9])[*,_+;!?'|@#$%&=~^](?=[A-Za-z0-9])")
 # A final Greek letter, or a Latin letter for it after a number in a mixed-case name (``eIF2a``).
 _GREEK_END = re.compile(r"[α-ω]\d?$|(?<=[a-z][A-Z]{2}\d)[abgdek]$")
 _LATIN_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "e": "ε", "k": "κ"}
@@ -283,7 +284,7 @@ class GeneRecognizer(LineReader):
             return None
         if o.ion_rule and rules.is_ion(word):
             return None
-        if rules.is_figure_reference(word) or word in rules.EXACT_NOT_GENES:
+        if rules.is_figure_reference(word) or rules.is_roman_numeral(word) or word in rules.EXACT_NOT_GENES:
             return None
         if o.cell_lines and (key := normalize_key(word)) in _cell_line_keys() and not any(
                 e.kind == "symbol" for e in self.lexicon.lookup(key)):
@@ -522,6 +523,10 @@ class GeneRecognizer(LineReader):
             # A root of numbered symbols (PRB1–4 → ``PRB``) names their family, unless the word
             # is a synonym spelled exactly so in mixed case (``pRb``: RB1, the retinoblastoma protein).
             entries = entries + self._stems[key]
+        if entries and (junk := _INNER_JUNK.findall(name)):
+            # ``NP+B``, ``a*1,22``, ``Sc_c``: a sign inside a word that the key drops is OCR noise
+            # or no name at all; it matches only names printed with that sign.
+            entries = tuple(e for e in entries if all(c in e.name for c in junk))
         if not entries:
             return None
         if o.weak_locus_rule:

@@ -22,6 +22,7 @@ __all__ = [
     "is_figure_reference",
     "is_ion",
     "is_prose_word",
+    "is_roman_numeral",
     "is_viral_protein",
     "stoplisted",
 ]
@@ -29,7 +30,9 @@ __all__ = [
 #: English words and lab terms that are also official symbols or aliases. As bare words in
 #: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
 #: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``). The last line: cell
-#: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``), antibodies (``Abs``) and
+#: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``, ``HSC`` FUT1's old symbol,
+#: ``MDMs`` monocyte-derived macrophages not the MDM family, ``CAF`` cancer-associated
+#: fibroblasts not KAT2B's synonym, ``TIL``, ``ILC``), antibodies (``Abs``) and
 #: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
 #: symbol; ``Mtb``), viral RNA (``vRNA``), cell adhesion molecules (``CAMs``, not calmodulin)
 #: the start codon (``AUG``), the reporter ``RFP`` (TRIM27's alias), ``SEM`` (standard error,
@@ -50,6 +53,7 @@ SHARP SLIM SMART SPIN SPOT SPRING STEP SUPER TAPE TIGER TRACE TRANS WIND GENE GE
 DNA RNA MRNA NUCLEUS PLASMA MEMBRANE RECEPTOR KINASE LIGAND INHIBITION ACTIVATION EXPRESSION
 SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
 TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
+MDM MDMS BMDM BMDMS BMDC BMDCS MODC MODCS HSC HSCS HSPC HSPCS ILC ILCS CAF CAFS TIL TILS
 CAMS AUG RFP SEM BMI
 """.split())
 
@@ -72,8 +76,10 @@ PGA1 PGA2 PGJ2 15DPGJ2 LXA4 RVD1 RVE1 DGLA DPA
 """.split()) - {"HIF"}
 
 #: Words that name no gene as spelled exactly so, whatever their key: ``eGFR`` is the estimated
-#: glomerular filtration rate of clinical figures (the receptor is printed ``EGFR``).
-EXACT_NOT_GENES = frozenset({"eGFR"})
+#: glomerular filtration rate of clinical figures (the receptor is printed ``EGFR``); ``cDC1``
+#: and ``cDC2`` are conventional dendritic cells (``CDC2`` is CDK1's old symbol), ``Tem``
+#: effector memory T cells, ``iPS`` induced pluripotent stem cells.
+EXACT_NOT_GENES = frozenset({"eGFR", "cDC", "cDC1", "cDC2", "cDCs", "Tem", "iPS", "iPSC", "iPSCs"})
 
 #: Chemical abbreviations that are also well-known gene symbols drawn in figures; they keep the
 #: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor).
@@ -145,6 +151,7 @@ _ACYL_RE = re.compile(r"^C\d{1,2}:\d")
 # (A digit after a minus is a name's number, not a charge: ``B7-1`` is CD80, ``B7-2`` CD86.)
 _ION_RE = re.compile(r"^(?:[A-Z][a-z]?\d*[+\-]|[A-Z][a-z]?\d?\(?(?:\+\d?|-)\)?|[A-Z][a-z]?\(\d?[+\-]\d?\))$")
 _PROSE_RE = re.compile(r"^[a-z]{3,}$")
+_ROMAN_RE = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 _REFERENCE_RE = re.compile(r"^(?:Fig|FIG|Figs|Figure|FIGURE|Table|TABLE|Panel|Step|STEP|Lane)\.?\s?\d{1,2}[A-Za-z]?$")
 
 
@@ -158,6 +165,12 @@ def is_figure_reference(text: str) -> bool:
     """``Fig 1``, ``Fig.2b``, ``Table 3``, ``Step 2``: a pointer to a panel or a step, printed in
     figures and legends; ``Fig 1`` is also IL4I1's alias FIG1."""
     return bool(_REFERENCE_RE.match(text.strip()))
+
+
+def is_roman_numeral(text: str) -> bool:
+    """``IV``, ``VIII``: the number of a complex, class or step (``Complex IV``, ``(VIII)``), not
+    COX8A's alias VIII."""
+    return bool(_ROMAN_RE.match(text))
 
 
 def is_viral_protein(word: str) -> bool:
