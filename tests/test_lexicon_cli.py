@@ -37,14 +37,15 @@ def test_build_human_then_info(tmp_path):
         "--famplex", str(LEX / "famplex"), "--out", str(out),
     ])
     assert result.exit_code == 0, result.output
-    assert "6 families (taxa 9606)" in result.output
+    assert "7 families (taxa 9606)" in result.output   # with the curated `TOR` (=MTOR)
     assert read_lexicon(out).lookup("ERK2")[0].symbol == "MAPK1"
     assert (tmp_path / "mine.provenance.json").is_file()
     info = json.loads(runner.invoke(lexicon_app, ["info", "--lexicon", str(out), "--json"]).output)
     assert info["bundled"] is False and info["sources"]["hgnc"]["file"] == "hgnc_complete_set.txt"
-    # The curated corrections ran; of their genes these small files hold only MTOR (two rows).
+    # The curated corrections ran; of their genes these small files hold only MTOR (three rows).
     curated = read_lexicon(out).provenance["sources"]["curated"]
-    assert curated["rows"] > 50 and curated["rows_skipped"] == curated["rows"] - 2
+    assert curated["rows"] > 50 and curated["rows_skipped"] == curated["rows"] - 3
+    assert {e.symbol for e in read_lexicon(out).lookup("TOR")} == {"MTOR"}
     assert {e.symbol for e in read_lexicon(out).lookup("MAMMALIANTARGETOFRAPAMYCIN")} == {"MTOR"}
 
 

@@ -409,6 +409,16 @@ LABELS = [
     ("cDC1", []),                      # conventional dendritic cells ...
     ("CDC2", ["CDK1"]),                # ... but CDK1's old symbol in capitals
     ("TIL", []),
+    ("COPD", []),                      # disease abbreviations: not ARCN1's old symbol
+    ("HCC", []),
+    ("ST2", ["IL1RL1"]),               # the IL-33 receptor, not a locus of unknown type
+    ("IFNR", ["IFNAR2"]),
+    ("TALDO", ["TALDO1"]),             # a pseudogene's old symbol does not hide the root
+    ("Cyt c", ["CYCS"]),               # curated enzyme and protein nicknames
+    ("Ferritin", ["FTL"]),
+    ("TOR", ["MTOR"]),
+    ("GABAB", ["GABBR1"]),
+    ("Fumarase", ["FH"]),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

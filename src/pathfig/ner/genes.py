@@ -518,10 +518,11 @@ class GeneRecognizer(LineReader):
         bare_name = name.replace("-", "")
         if not any(e.kind == "symbol" or e.kind == "family" or (mixed and e.name.replace("-", "") == bare_name)
                    or (o.previous_over_root and not mixed and e.kind == "previous" and e.name == name)
-                   for e in entries) \
+                   for e in entries if e.locus_type not in rules.WEAK_LOCUS_TYPES) \
                 and key in self._stems and not (o.stoplist and rules.stoplisted(key, chemicals=o.chemical_stoplist)):
             # A root of numbered symbols (PRB1–4 → ``PRB``) names their family, unless the word
             # is a synonym spelled exactly so in mixed case (``pRb``: RB1, the retinoblastoma protein).
+            # A pseudogene's old symbol does not stand in the way (``TALDO``: TALDO1P1's).
             entries = entries + self._stems[key]
         if entries and (junk := _INNER_JUNK.findall(name)):
             # ``NP+B``, ``a*1,22``, ``Sc_c``: a sign inside a word that the key drops is OCR noise
@@ -534,9 +535,11 @@ class GeneRecognizer(LineReader):
             # when printed exactly as their symbol: their aliases (CR4, α2A, A21) are other things.
             # NCBI's LOC genes (no official symbol) count only by that symbol too: their
             # synonyms are words (``Envelope``).
-            entries = tuple(e for e in entries if (e.locus_type not in rules.WEAK_LOCUS_TYPES
-                                                   and not e.symbol.startswith("LOC"))
-                            or (e.kind == "symbol" and e.name == name))
+            strong = tuple(e for e in entries if e.locus_type not in rules.WEAK_LOCUS_TYPES
+                           and not e.symbol.startswith("LOC"))
+            # ... and then only when no gene with a product answers too (``ST2``: IL1RL1, the
+            # IL-33 receptor, not the "suppression of tumorigenicity 2" locus of unknown type).
+            entries = strong or tuple(e for e in entries if e.kind == "symbol" and e.name == name)
             if not entries:
                 return None
         allowed = _ALLOWED[o.priority]

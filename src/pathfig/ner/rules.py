@@ -36,7 +36,9 @@ __all__ = [
 #: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
 #: symbol; ``Mtb``), viral RNA (``vRNA``), cell adhesion molecules (``CAMs``, not calmodulin)
 #: the start codon (``AUG``), the reporter ``RFP`` (TRIM27's alias), ``SEM`` (standard error,
-#: electron microscopy) and ``BMI`` (body mass index).
+#: electron microscopy) and ``BMI`` (body mass index). Then disease abbreviations (those of
+#: ``lexicon/curated/diseases.tsv`` and a few more): ``COPD`` is ARCN1's old symbol, ``HCC``
+#: HYCC1's alias, ``CML`` BCR's, ``ALS`` SOD1's old symbol, ``RCC`` XRCC1's, ``MDS`` PAFAH1B1's.
 STOPLIST = frozenset("""
 CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
 OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
@@ -55,6 +57,8 @@ SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
 TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
 MDM MDMS BMDM BMDMS BMDC BMDCS MODC MODCS HSC HSCS HSPC HSPCS ILC ILCS CAF CAFS TIL TILS
 CAMS AUG RFP SEM BMI
+HCC T2D T2DM T1D T1DM ALS SLE IBD CRC NSCLC SCLC AML CML CLL COPD NAFLD NASH CKD GBM HNSCC ESCC PDAC
+TNBC AMD RCC CCRCC MDS MPN ASD SCZ
 """.split())
 
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
