@@ -29,7 +29,7 @@ __all__ = [
 
 #: English words and lab terms that are also official symbols or aliases. As bare words in
 #: figures they are almost always prose (``ALL`` cells, ``SET`` point, ``CAN`` induce), so they
-#: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``). The last line: cell
+#: match only through a gene-shaped form (``c-Met``, ``p-MET``, ``MET1``). The last lines: cell
 #: types (``Th1`` is NELFCD's alias, ``pDC`` phosducin, ``TAMs``, ``HSC`` FUT1's old symbol,
 #: ``MDMs`` monocyte-derived macrophages not the MDM family, ``CAF`` cancer-associated
 #: fibroblasts not KAT2B's synonym, ``TIL``, ``ILC``), antibodies (``Abs``) and
