@@ -231,6 +231,9 @@ def test_rules() -> None:
     assert rules.is_prose_word("apoptosis") and not rules.is_prose_word("Akt") and not rules.is_prose_word("miR")
     assert rules.stoplisted("CAT") and rules.stoplisted("ATP") and not rules.stoplisted("TP53")
     assert not rules.stoplisted("ATP", chemicals=False)
+    # disease abbreviations: the curated disease table's (three characters or more) and a few more
+    assert rules.stoplisted("COPD") and rules.stoplisted("HCC") and rules.stoplisted("MDS")
+    assert "T2D" in rules.disease_abbreviations() and "AD" not in rules.disease_abbreviations()
 
 
 @pytest.mark.parametrize(("word", "out"), [

@@ -6,7 +6,10 @@ figures (see BENCHMARKS.md, "NER rules"); each rule can be switched off in :clas
 
 from __future__ import annotations
 
+import functools
 import re
+
+from pathfig.lexicon.keys import normalize_key
 
 __all__ = [
     "CHEMICAL_STOPLIST",
@@ -19,6 +22,7 @@ __all__ = [
     "TWO_LETTER_GENES",
     "TWO_LETTER_NAMES",
     "WEAK_LOCUS_TYPES",
+    "disease_abbreviations",
     "is_figure_reference",
     "is_ion",
     "is_prose_word",
@@ -36,9 +40,8 @@ __all__ = [
 #: immunoglobulin classes (``IgA``: CD79A's old symbol), pathogens (``SARS``: SARS1's old
 #: symbol; ``Mtb``), viral RNA (``vRNA``), cell adhesion molecules (``CAMs``, not calmodulin)
 #: the start codon (``AUG``), the reporter ``RFP`` (TRIM27's alias), ``SEM`` (standard error,
-#: electron microscopy) and ``BMI`` (body mass index). Then disease abbreviations (those of
-#: ``lexicon/curated/diseases.tsv`` and a few more): ``COPD`` is ARCN1's old symbol, ``HCC``
-#: HYCC1's alias, ``CML`` BCR's, ``ALS`` SOD1's old symbol, ``RCC`` XRCC1's, ``MDS`` PAFAH1B1's.
+#: electron microscopy) and ``BMI`` (body mass index). Disease abbreviations are stoplisted
+#: too: see :func:`disease_abbreviations`.
 STOPLIST = frozenset("""
 CAT SET MET REST MAX WAS ALL CAN FOR NOT IMPACT CELL CELLS TYPE AND THE ARE HAS HAD HER ITS
 OUR ONE TWO SHE WHO WHY HOW OFF OUT BUT ANY MAY MUST SAME ACT ACTS AIM ARM ARMS BAD BAG BAT
@@ -57,8 +60,6 @@ SIGNALING FIGURE FIG PANEL TABLE DAYS HOURS WEEK WEEKS
 TH1 TH2 TH9 TH17 TH22 TFH TREG TREGS PDC PDCS TAM TAMS ABS SARS MERS MTB IGA IGM IGG IGE IGD VRNA
 MDM MDMS BMDM BMDMS BMDC BMDCS MODC MODCS HSC HSCS HSPC HSPCS ILC ILCS CAF CAFS TIL TILS
 CAMS AUG RFP SEM BMI
-HCC T2D T2DM T1D T1DM ALS SLE IBD CRC NSCLC SCLC AML CML CLL COPD NAFLD NASH CKD GBM HNSCC ESCC PDAC
-TNBC AMD RCC CCRCC MDS MPN ASD SCZ
 """.split())
 
 #: Chemicals, ions and process abbreviations that collide with gene aliases in figures:
@@ -159,10 +160,27 @@ _ROMAN_RE = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 _REFERENCE_RE = re.compile(r"^(?:Fig|FIG|Figs|Figure|FIGURE|Table|TABLE|Panel|Step|STEP|Lane)\.?\s?\d{1,2}[A-Za-z]?$")
 
 
+#: Disease abbreviations the disease table lacks; they name genes' synonyms too (``RCC`` is
+#: XRCC1's old symbol, ``MDS`` PAFAH1B1's).
+_MORE_DISEASES = frozenset("RCC CCRCC MDS MPN ASD SCZ".split())
+
+
+@functools.cache
+def disease_abbreviations() -> frozenset[str]:
+    """Keys of the disease abbreviations of ``lexicon/curated/diseases.tsv`` (three characters
+    or more; shorter names fall to the two-character rule) and :data:`_MORE_DISEASES`: a
+    disease, not a gene's synonym (``COPD`` is ARCN1's old symbol, ``HCC`` HYCC1's alias,
+    ``CML`` BCR's, ``ALS`` SOD1's old symbol)."""
+    from pathfig.lexicon.entity_build import CURATED_DIR, read_curated
+
+    curated = read_curated(CURATED_DIR / "diseases.tsv", "disease")
+    return frozenset(k for e in curated if len(k := normalize_key(e.name)) >= 3) | _MORE_DISEASES
+
+
 def stoplisted(key: str, chemicals: bool = True) -> bool:
     """True when a bare word with this key must not be read as a gene."""
     return (key in STOPLIST or key in DOMAIN_STOPLIST or key in PROCESS_STOPLIST
-            or (chemicals and key in CHEMICAL_STOPLIST))
+            or (chemicals and key in CHEMICAL_STOPLIST) or key in disease_abbreviations())
 
 
 def is_figure_reference(text: str) -> bool:
