@@ -419,6 +419,32 @@ LABELS = [
     ("TOR", ["MTOR"]),
     ("GABAB", ["GABBR1"]),
     ("Fumarase", ["FH"]),
+    ("Smad2/3-P", ["SMAD2", "SMAD3"]),   # a suffix after a slash list marks every gene
+    ("ERK1/2-P", ["MAPK1", "MAPK3"]),
+    ("pERK1/2", ["MAPK1", "MAPK3"]),     # a glued phospho p before a list, as p-ERK1/2
+    ("pJNK1/2", ["MAPK8", "MAPK9"]),
+    ("cl-caspase-3", ["CASP3"]),        # cleaved forms of western-blot panels
+    ("cl-PARP", ["PARP1"]),
+    ("HP1α", ["CBX5"]),                 # a final Greek letter among synonyms alone (not TFF1's HP1.A)
+    ("a2B receptor", ["ADRA2B"]),       # α typed as a: adrenergic ...
+    ("A2B receptor", ["ADORA2B"]),      # ... A2B: adenosine
+    ("α1 receptor", ["ADRA1A"]),
+    ("Type II IFN", ["IFNG"]),          # interferon types (IFN alone: type I)
+    ("IFN-III", ["IFNL3"]),
+    ("Type I IFN receptor", ["IFNAR1"]),
+    ("μ-opioid receptor", ["OPRM1"]),
+    ("KOP", ["OPRK1"]),                 # IUPHAR receptor names
+    ("NOP", ["OPRL1"]),
+    ("A1R", ["ADORA1"]),
+    ("BKCa", ["KCNMA1"]),               # channels and pumps of cardiac and renal figures
+    ("KATP", ["KCNJ11"]),
+    ("NCX", ["SLC8A1"]),
+    ("β-MHC", ["MYH7"]),
+    ("NT-proBNP", ["NPPB"]),
+    ("H+/K+-ATPase", ["ATP4A"]),
+    ("Protein C", ["PROC"]),            # coagulation, not the salivary PRH2
+    ("Plasmin", ["PLG"]),
+    ("GCN5", ["KAT2A"]),                # not PCAF (KAT2B)
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

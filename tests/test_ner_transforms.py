@@ -48,7 +48,7 @@ def test_strip_punct(word: str, out: str) -> None:
     ("pY705-STAT3", "STAT3"), ("Ub-PCNA", "PCNA"), ("KRASG12D", "KRAS"), ("BRAF(V600E)", "BRAF"),
     ("EGFR-L858R", "EGFR"), ("JAK2V617F", "JAK2"), ("EGFRvIII", "EGFR"), ("CD8A", "CD8A"),
     ("HST1H28H", "HST1H28H"), ("ATP6V1A", "ATP6V1A"), ("p4E-BP1", "4E-BP1"), ("p110-y", "p110-y"),
-    ("STAT3Y705", "STAT3"), ("CDK1T14", "CDK1"),
+    ("STAT3Y705", "STAT3"), ("CDK1T14", "CDK1"), ("cl-PARP", "PARP"), ("Cl-", "Cl-"), ("Smad2/3-P", "Smad2/3"),
     ("p53", "p53"),
 ])
 def test_strip_modification(word: str, out: str) -> None:

@@ -298,7 +298,7 @@ class GeneRecognizer(LineReader):
             and (word in self._word_names or (word.endswith("s") and word[:-1] in self._word_names))
         ):
             return None
-        if _PHOSPHO_P.match(word) and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
+        if _PHOSPHO_P.match(word) and "/" not in word and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
             # ``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so.
             hit = self._resolve_part(word[1:], applied + ("strip_modification",))
             if hit:
@@ -312,8 +312,12 @@ class GeneRecognizer(LineReader):
         if "/" in word and not _LETTER_SLASH.match(word):
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.
-            parts = T.expand_slash(word)
-            found = [h for h in (self._resolve_part(p, applied + ("expand_slash",)) for p in parts) if h]
+            listed, how = word, applied + ("expand_slash",)
+            if (bare := T.strip_modification(word)) != word and "/" in bare and word.startswith(bare):
+                # ``Smad2/3-P``, ``ERK1/2-pT202``: the suffix marks every gene of the list.
+                listed, how = bare, applied + ("strip_modification", "expand_slash")
+            parts = T.expand_slash(listed)
+            found = [h for h in (self._resolve_part(p, how) for p in parts) if h]
             if len(parts) > 1 and found:
                 if len(found) < len(parts) or all(h.entries[0].kind == "family" for h in found):
                     # ``APC/C`` is the anaphase-promoting complex, a family named with its slash,
@@ -587,11 +591,13 @@ class GeneRecognizer(LineReader):
                                     and self.prior.get(e.ncbigene_id, 0) >= o.override_ratio * max(top, 1))
             if len(spelled) == 1:
                 return spelled, spelled, False
-        if o.spelled_alias and name and _GREEK_END.search(name) and (symbols or families):
+        if o.spelled_alias and name and _GREEK_END.search(name) and (
+                symbols or families or len({e.ncbigene_id for e in entries}) > 1):
             # ``eIF2α`` is EIF2S1 (HGNC alias ``EIF-2alpha``), not EIF2A whose symbol its key
             # spells, and ``eIF2β`` EIF2S2, not the eIF2B complex: a final Greek letter names a
             # subunit, not a Latin letter, when an alias spells that Greek name (over a symbol,
             # only for a gene cited prior_ratio times more). Not inside a name: ``NF-κB``.
+            # Among synonyms alone too: ``HP1α`` is CBX5 (``HP1-alpha``), not TFF1 (``HP1.A``).
             loose = _loose_greek(name)
             spelled = one_per_gene(e for e in entries if e.kind == "alias" and _loose_greek(e.name) == loose)
             if len(spelled) == 1 and not (symbols and (

@@ -30,7 +30,7 @@ _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
-_ADRENERGIC = re.compile(r"^[αβ][1-3][A-D]?$")
+_ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
 _FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
 
 
@@ -110,7 +110,9 @@ class LineReader:
         if stem:
             variants: tuple[str, ...] = (f"{stem}-AR",)
         elif _ADRENERGIC.match(word):
-            # ``β2 receptor``, ``α1A receptor``: adrenergic receptors go by Greek letter and number.
+            # ``β2 receptor``, ``α1A receptor``: adrenergic receptors go by Greek letter and number
+            # (``a2B``: α typed or read as a Latin a; the adenosine receptors are ``A1``, ``A2B``).
+            word = {"a": "α", "b": "β"}.get(word[0], word[0]) + word[1:]
             variants = (f"{word}-AR", f"{word}R")
         else:
             variants = (f"{word}R", f"{word}-R")

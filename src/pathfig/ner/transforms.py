@@ -112,7 +112,7 @@ def strip_punct(word: str) -> str:
 # --- 3. modifications ---------------------------------------------------------------------
 
 _PREFIX_RE = re.compile(
-    r"^(?:phospho-?|p[STY]\d{0,4}[-–]|(?:Ub|ub|SUMO|Ac)[-–]|p-|P-|[Pp]ro-|p(?=[A-Z]|[0-9](?![0-9]))"
+    r"^(?:phospho-?|p[STY]\d{0,4}[-–]|(?:Ub|ub|SUMO|Ac|cl)[-–]|p-|P-|[Pp]ro-|p(?=[A-Z]|[0-9](?![0-9]))"
     r"|(?:GST|FLAG|HA|His|GFP|EGFP|YFP|CFP|RFP|mCherry|Myc|V5|T7|Ad|Adv|AAV|LV|sh|si)[-–:])",
 )
 _SUFFIX_RE = re.compile(
@@ -133,7 +133,8 @@ def strip_modification(word: str) -> str:
     prefixes go too, and so do amino-acid changes glued to the symbol (``KRASG12D``,
     ``BRAF(V600E)``, ``JAK2V617F``) and EGFR's variant III (``EGFRvIII``).
 
-    ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``.
+    ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``, and ``cl-PARP``/``cl-caspase-3``
+    (cleaved forms of western-blot panels) ``cl-``.
     A lower-case ``p`` prefix is removed only before an upper-case letter or a single digit
     (``pERK``, ``pS6K``, ``p4E-BP1``) so that words such as ``protein`` and proteins named by
     their mass (``p110-y``, ``p55γ``) are left alone.
