@@ -367,7 +367,7 @@ LABELS = [
     ("Arginase", ["ARG1"]),            # arginase 1 and 2: an enzyme's name without its number
     ("Malate dehydrogenase", ["MDH2"]),
     ("Transcription factor", []),      # ... other numbered names are classes
-    ("Carnitine palmitoyltransferase 1", []),   # CPT1A is spelled 1A: no series to name
+    ("Carnitine palmitoyltransferase 1", ["CPT1A"]),   # curated: CPT-1 in words (1A, 1B, 1C)
     ("CK1δ/ε", ["CSNK1D", "CSNK1E"]),  # curated: HGNC writes CKIdelta
     ("S6 kinase", ["RPS6KB1"]),
     ("GIP2", ["ISG15"]),               # G1P2 (ISG15's old symbol) with 1 read as I
@@ -445,6 +445,12 @@ LABELS = [
     ("Protein C", ["PROC"]),            # coagulation, not the salivary PRH2
     ("Plasmin", ["PLG"]),
     ("GCN5", ["KAT2A"]),                # not PCAF (KAT2B)
+    ("HK", ["HK2"]),                    # hexokinase: a two-letter family glycolysis diagrams print
+    ("Pyruvate kinase", ["PKM"]),       # enzyme classes in words (HGNC names only isoforms)
+    ("lactate dehydrogenase", ["LDHA"]),
+    ("GDH", ["GLUD1"]),                 # glutamate dehydrogenase, not H6PD's old symbol
+    ("SCS", ["SUCLA2"]),                # succinyl-CoA synthetase, not TWIST1's alias
+    ("PEPCK", ["PCK1"]),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

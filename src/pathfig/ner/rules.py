@@ -145,9 +145,10 @@ WEAK_LOCUS_TYPES = frozenset({
 
 #: Two-letter official symbols kept despite the short-name rule: drawn as such in figures.
 TWO_LETTER_GENES = frozenset({"AR"})
-#: Two-letter synonyms that figures print in exactly this case for one protein: ``Rb`` (RB1,
-#: the retinoblastoma protein of every cell-cycle diagram; ``RB`` in capitals stays out).
-TWO_LETTER_NAMES = frozenset({"Rb"})
+#: Two-letter synonyms that figures print in exactly this case for one protein or family:
+#: ``Rb`` (RB1, the retinoblastoma protein of every cell-cycle diagram; ``RB`` in capitals stays
+#: out) and ``HK`` (hexokinase, the first step of every glycolysis diagram).
+TWO_LETTER_NAMES = frozenset({"Rb", "HK"})
 
 # Element symbols as printed for ions whose charge OCR lost (``Ca2``, ``Ca²``, ``Ca{2``) and
 # fatty-acyl notation (``C16:0``, ``C18:1``): chemistry, never the genes CA2 or POLR3A's alias C16.
