@@ -451,6 +451,12 @@ LABELS = [
     ("GDH", ["GLUD1"]),                 # glutamate dehydrogenase, not H6PD's old symbol
     ("SCS", ["SUCLA2"]),                # succinyl-CoA synthetase, not TWIST1's alias
     ("PEPCK", ["PCK1"]),
+    ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
+    ("AK•T", []),
+    ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...
+    ("porC", []),                       # ... nor HMBS's old symbol PORC
+    ("cblA", ["MMAA"]),                 # ... unless a name is spelled exactly so
+    ("minK", ["KCNE1"]),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

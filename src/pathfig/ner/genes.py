@@ -67,7 +67,9 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
-_INNER_JUNK = re.compile(r"(?<=[A-Za-z0-9])[*,_+;!?'|@#$%&=~^](?=[A-Za-z0-9])")
+# Bacterial and yeast gene nomenclature (``lacZ``, ``ompA``), never a human gene's style.
+_MICROBE_GENE = re.compile(r"[a-z]{3}[A-Z]$")
+_INNER_JUNK = re.compile(r"(?<=[A-Za-z0-9])[*,_+;!?'|@#$%&=~^°•<>\"©®§¬¤](?=[A-Za-z0-9])")
 # A final Greek letter, or a Latin letter for it after a number in a mixed-case name (``eIF2a``).
 _GREEK_END = re.compile(r"[α-ω]\d?$|(?<=[a-z][A-Z]{2}\d)[abgdek]$")
 _LATIN_GREEK = {"a": "α", "b": "β", "g": "γ", "d": "δ", "e": "ε", "k": "κ"}
@@ -532,6 +534,8 @@ class GeneRecognizer(LineReader):
             # ``NP+B``, ``a*1,22``, ``Sc_c``: a sign inside a word that the key drops is OCR noise
             # or no name at all; it matches only names printed with that sign.
             entries = tuple(e for e in entries if all(c in e.name for c in junk))
+        if entries and o.microbe_case and _MICROBE_GENE.match(name):
+            entries = tuple(e for e in entries if e.name == name)
         if not entries:
             return None
         if o.weak_locus_rule:

@@ -73,6 +73,10 @@ class Options:
     #: undone (S/5, B/8, I/1, O/0, Z/2; up to two): ``ATPSI`` → ATP5I, ``GSK38`` → GSK3B, when
     #: exactly one gene's official symbol (current or previous) is spelled so.
     ocr_symbols: bool = True
+    #: A word shaped like a bacterial or yeast gene (three lower-case letters and a capital:
+    #: ``lacZ``, ``fldB``, ``porC``) names a human gene only through a name spelled exactly so
+    #: (``cblA``, ``minK``); FLDB (APOB's synonym) and PORC (HMBS's old symbol) are no match.
+    microbe_case: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True
