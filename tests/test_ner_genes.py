@@ -457,6 +457,14 @@ LABELS = [
     ("porC", []),                       # ... nor HMBS's old symbol PORC
     ("cblA", ["MMAA"]),                 # ... unless a name is spelled exactly so
     ("minK", ["KCNE1"]),
+    ("MEK1/2-ERK1/2", ["MAP2K1", "MAP2K2", "MAPK1", "MAPK3"]),   # a cascade of slash lists
+    ("Smad2/3-Smad4", ["SMAD2", "SMAD3", "SMAD4"]),
+    ("JNK1/2-c-Jun", ["JUN", "MAPK8", "MAPK9"]),
+    ("APC/C-Cdc20", ["CDC20", "CDC27"]),   # the anaphase-promoting complex, not APC
+    ("ASC-2/NCOA6", ["NCOA6"]),            # a part starting with a number ends a name
+    ("Neuroligin", ["NLGN1"]),             # numbered protein names of one word name a family
+    ("Presenilin", ["PSEN1"]),
+    ("Sestrins", ["SESN2"]),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

@@ -189,6 +189,8 @@ def test_expand_range(word: str, parts: list[str]) -> None:
     ("Atg5-Atg12", ["Atg5", "Atg12"]), ("CD40:CD40L", ["CD40", "CD40L"]), ("IL-1", ["IL-1"]), ("TP53", ["TP53"]),
     ("JAK1→JAK2", ["JAK1", "JAK2"]), ("JAK1+JAK2", ["JAK1", "JAK2"]), ("TNF-α→NF-κB", ["TNF-α", "NF-κB"]),
     ("Ca2+", ["Ca2+"]), ("IL-2+IL-15", ["IL-2", "IL-15"]), ("IL-6R·gp130", ["IL-6R", "gp130"]),
+    ("JNK1/2-c-Jun", ["JNK1/2", "c-Jun"]), ("p-AKT-mTOR", ["p-AKT", "mTOR"]), ("c-Myc", ["c-Myc"]),
+    ("ERK-c-fos", ["ERK-c-fos"]),   # a prefix is glued to a capital only
 ])
 def test_split_complex(word: str, parts: list[str]) -> None:
     assert T.split_complex(word) == parts

@@ -71,22 +71,23 @@ def _family(name: str, key: str, members: Iterable[LexiconEntry]) -> tuple[Lexic
     )
 
 
-# Enzyme names only (``...ase``): other bases are class words (``factor``, ``complement``,
-# ``transcription factor``, ``uncoupling protein``).
-_NUMBERED_NAME = re.compile(r"^([A-Za-z][A-Za-z -]*ase) (\d{1,2})$")
+# Enzyme names (``...ase``) and one-word protein names (``...in``: neuroligin, sestrin,
+# complexin); other bases are class words (``factor``, ``complement``, ``transcription factor``,
+# ``uncoupling protein``).
+_NUMBERED_NAME = re.compile(r"^([A-Za-z][A-Za-z -]*ase|[A-Za-z][a-z]+in) (\d{1,2})$")
 
 
 def name_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tuple[LexiconEntry, ...]]:
     """Families implied by numbered enzyme names: ``arginase 1``/``arginase 2`` → ``Arginase``,
-    ``malate dehydrogenase 1``/``2``. Figures of metabolism
-    name enzymes so, without the number. Keyed by the name without its number; two or more
+    ``malate dehydrogenase 1``/``2``; and by numbered protein names of one word
+    (``neuroligin 1``–``3`` → ``Neuroligin``). Figures name enzymes and proteins so, without the number. Keyed by the name without its number; two or more
     genes."""
     if limit <= 0:
         return {}
     groups: dict[str, dict[str, LexiconEntry]] = {}
     names: dict[str, str] = {}
     for e in entries:
-        if e.kind == "name" and e.name[-1:].isdigit() and "ase " in e.name and e.locus_type in _STEM_LOCUS_TYPES:
+        if e.kind == "name" and e.name[-1:].isdigit() and e.locus_type in _STEM_LOCUS_TYPES:
             m = _NUMBERED_NAME.match(e.name)
             if m:
                 key = normalize_key(m.group(1))

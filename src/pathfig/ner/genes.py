@@ -311,6 +311,15 @@ class GeneRecognizer(LineReader):
             found = [h for h in (self._resolve_part(p, applied + ("expand_range",)) for p in ranged) if h]
             if len(found) == len(ranged):
                 return found
+        if "/" in word and len(chain := T.split_complex(word)) > 1 and any("/" in p for p in chain) \
+                and all(p[0].isascii() and p[0].isalpha() for p in chain):
+            # ``MEK1/2-ERK1/2``, ``APC/C-Cdh1``: names joined into a complex or cascade, some of
+            # them slash lists; each part is resolved whole (not ``APC`` beside a stray ``C-Cdh1``).
+            # A part starting with a number is the end of a name (``ASC-2/NCOA6``).
+            parts_hits = [self.resolve(p) for p in chain]
+            if all(parts_hits):
+                return [replace(h, transforms=applied + ("split_complex",) + h.transforms)
+                        for hs in parts_hits for h in hs]
         if "/" in word and not _LETTER_SLASH.match(word):
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.

@@ -465,6 +465,7 @@ def expand_range(word: str) -> list[str]:
 _ARROW = re.compile(r"[→←↔⇒⇐⟶⟵⊣]")
 _COMPLEX_SEP = re.compile(r"[:·~+]")
 _HYPHEN = re.compile(r"[-–]")
+_PREFIX_HYPHEN = re.compile(r"(?:(?<=^[cpv])|(?<=[-–][cpv]))-(?=[A-Z])")
 
 
 def split_complex(word: str) -> list[str]:
@@ -477,7 +478,9 @@ def split_complex(word: str) -> list[str]:
     elif _COMPLEX_SEP.search(word):
         parts = _COMPLEX_SEP.split(word)
     else:
-        parts = _HYPHEN.split(word)
+        # A one-letter prefix stays on its name: ``JNK1/2-c-Jun``, ``p-AKT-mTOR``.
+        parts = _HYPHEN.split(_PREFIX_HYPHEN.sub("\0", word))
+        parts = [p.replace("\0", "-") for p in parts]
     parts = [p for p in parts if p]
     if len(parts) < 2 or any(len(p) < 2 or not re.search(r"[A-Za-z]", p) for p in parts):
         return [word]
