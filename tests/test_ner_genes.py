@@ -465,6 +465,13 @@ LABELS = [
     ("Neuroligin", ["NLGN1"]),             # numbered protein names of one word name a family
     ("Presenilin", ["PSEN1"]),
     ("Sestrins", ["SESN2"]),
+    ("αvβ3", ["ITGAV", "ITGB3"]),          # integrin heterodimers: both chains ...
+    ("αLβ2", ["ITGAL", "ITGB2"]),          # ... (not AFM's alias ALB2)
+    ("α4β2", []),                          # a nicotinic receptor, no integrin
+    ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
+    ("CB2R", ["CNR2"]),
+    ("P2X7R", ["P2RX7"]),
+    ("H3R", []),                           # histone H3 is no receptor
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

@@ -197,6 +197,17 @@ def test_split_complex(word: str, parts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("word", "parts"), [
+    ("αvβ3", ["ITGAV", "ITGB3"]), ("ανβ6", ["ITGAV", "ITGB6"]), ("αIIbβ3", ["ITGA2B", "ITGB3"]),
+    ("αLβ2", ["ITGAL", "ITGB2"]), ("α10β1", ["ITGA10", "ITGB1"]), ("integrin α4β7", ["ITGA4", "ITGB7"]),
+    ("a5b1", ["ITGA5", "ITGB1"]), ("Integrin-α6β4", ["ITGA6", "ITGB4"]),
+    ("α4β2", ["α4β2"]), ("α3β4", ["α3β4"]), ("α2β2", ["α2β2"]),   # no integrin pairs so
+    ("Ab1", ["Ab1"]), ("αvβ9", ["αvβ9"]),
+])
+def test_integrin_dimer(word: str, parts: list[str]) -> None:
+    assert T.integrin_dimer(word) == parts
+
+
+@pytest.mark.parametrize(("word", "parts"), [
     ("ARF(CDKN2A)", ["ARF", "CDKN2A"]), ("p21(WAF1)", ["p21", "WAF1"]), ("PI(3)K", ["PI(3)K"]),
     ("Ca(2+)", ["Ca(2+)"]), ("IL-2R-(CD25)", ["IL-2R", "CD25"]), ("A(B)", ["A(B)"]), ("TP53", ["TP53"]),
 ])

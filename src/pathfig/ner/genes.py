@@ -67,6 +67,8 @@ _RECEPTOR_NAME = re.compile(r"(?i)\b(?:receptor|adrenoceptor)\b(?! (?:associated
 # (The last word after a space: ``G-beta-gamma`` is the Gβγ node, not a phrase.)
 _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A-Za-z][a-z]{2,})*(?: [A-Za-z][a-z]{2,})$")
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
+# A name ending in a capital or digit, then R (receptor): ``5-HT2AR``, ``CB2R``, ``GABAAR``.
+_RECEPTOR_R = re.compile(r"^[A-Za-z0-9α-ω-]*[A-Z0-9]R$")
 # Bacterial and yeast gene nomenclature (``lacZ``, ``ompA``), never a human gene's style.
 _MICROBE_GENE = re.compile(r"[a-z]{3}[A-Z]$")
 _INNER_JUNK = re.compile(r"(?<=[A-Za-z0-9])[*,_+;!?'|@#$%&=~^°•<>\"©®§¬¤](?=[A-Za-z0-9])")
@@ -305,6 +307,10 @@ class GeneRecognizer(LineReader):
             hit = self._resolve_part(word[1:], applied + ("strip_modification",))
             if hit:
                 return [hit]
+        if len(chains := T.integrin_dimer(word)) > 1:
+            found = [h for h in (self._resolve_part(p, applied + ("integrin_dimer",)) for p in chains) if h]
+            if len(found) == len(chains):
+                return found
         ranged = T.expand_range(word)
         if len(ranged) > 1:
             # ``WNT1-3`` lists WNT1, WNT2, WNT3 (not WNT2B's old alias WNT13).
@@ -358,6 +364,11 @@ class GeneRecognizer(LineReader):
                 hit = self._lookup(current, applied, bare=False)
                 if hit:
                     return [hit]
+        if o.receptor_suffix and _RECEPTOR_R.match(word):
+            # ``5-HT2AR``, ``CB2R``, ``P2X7R``, ``GABAAR``: a receptor's name with R for receptor.
+            hit = self._resolve_part(word[:-1], applied0 + ("receptor_suffix",))
+            if hit and all(e.ncbigene_id in self._receptors for e in (hit.candidates or hit.entries)):
+                return [hit]
         # Transforms that split a word into several names; every part must resolve.
         for name, fn in (("expand_slash", T.expand_slash), ("expand_range", T.expand_range),
                          ("split_complex", T.split_complex), ("split_glued", T.split_glued),

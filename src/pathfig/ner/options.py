@@ -77,6 +77,10 @@ class Options:
     #: ``lacZ``, ``fldB``, ``porC``) names a human gene only through a name spelled exactly so
     #: (``cblA``, ``minK``); FLDB (APOB's synonym) and PORC (HMBS's old symbol) are no match.
     microbe_case: bool = True
+    #: A word that names nothing, ending in R after a receptor's name, is that receptor
+    #: (``5-HT2AR``, ``CB2R``, ``P2X7R``, ``GABAAR``); every gene the name gives must be one
+    #: whose approved name says receptor (``H3R`` is not histone H3).
+    receptor_suffix: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True

@@ -29,6 +29,8 @@ Splits, every part resolved:
 12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
 13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
 14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
+Before the word is looked up whole: ``integrin_dimer`` ``αvβ3`` → ``ITGAV``, ``ITGB3``
+(``αLβ2`` is no key of AFM's alias ALB2).
 Lookup by number, before the rest: ``ec_number`` ``EC 2.7.1.30`` → the genes of that EC
 number (HGNC's enzyme ids), chosen like a family's members; ``EC`` may end the word before
 (``kinaseEC 2.7.1.30``).
@@ -53,6 +55,7 @@ __all__ = [
     "eif_spelling",
     "expand_slash",
     "greek_y",
+    "integrin_dimer",
     "interferon_spelling",
     "ocr_confusions",
     "ocr_i_for_1",
@@ -457,6 +460,31 @@ def expand_range(word: str) -> list[str]:
     if not (a < b <= a + 9):
         return [word]
     return [f"{stem}{i}" for i in range(a, b + 1)]
+
+
+# --- integrins -------------------------------------------------------------------------------
+
+# α chain: a number, ``v`` (or Greek ν read for it), ``IIb`` or a letter of the leukocyte
+# integrins; β chain: 1–8. Greek typed as Latin (``a5b1``) only in lower case.
+_INTEGRIN = re.compile(r"^(?:[Ii]ntegrin[- ]?)?(?:α|(?=a[^β]*b\d$)a)(v|ν|IIb|[LMDXE]|1[01]|[1-9])(?:β|b)([1-8])$")
+
+# The 24 human integrins: the α chains each β chain pairs with.
+_INTEGRIN_PAIRS = {
+    "1": {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "V"}, "2": {"L", "M", "X", "D"},
+    "3": {"2B", "V"}, "4": {"6"}, "5": {"V"}, "6": {"V"}, "7": {"4", "E"}, "8": {"V"},
+}
+
+
+def integrin_dimer(word: str) -> list[str]:
+    """``αvβ3`` → ``[ITGAV, ITGB3]``, ``α5β1``, ``αIIbβ3``, ``αLβ2`` (LFA-1), ``integrin αvβ6``:
+    an integrin heterodimer is its two chains' genes; ``[word]`` if the word is none."""
+    m = _INTEGRIN.match(word)
+    if not m:
+        return [word]
+    alpha = {"v": "V", "ν": "V", "IIb": "2B"}.get(m.group(1), m.group(1))
+    if alpha not in _INTEGRIN_PAIRS.get(m.group(2), ""):
+        return [word]   # ``α4β2`` and ``α3β4`` are nicotinic receptors, ``α2β2`` haemoglobin
+    return [f"ITGA{alpha}", f"ITGB{m.group(2)}"]
 
 
 # --- 9. complexes ---------------------------------------------------------------------------
