@@ -472,6 +472,9 @@ LABELS = [
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),
     ("H3R", []),                           # histone H3 is no receptor
+    ("A2AR", ["ADORA2A"]),                 # a capital A is no α: adenosine ...
+    ("α2AR", ["ADRA2A"]),                  # ... the Greek letter: adrenergic
+    ("ASMA", ["ACTA2"]),
     ("TLRs 2/4", ["TLR2", "TLR4"]),
     ("STAT 5", ["STAT5A"]),
     ("MET", ["MET"]),

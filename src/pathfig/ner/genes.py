@@ -69,6 +69,8 @@ _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 # A name ending in a capital or digit, then R (receptor): ``5-HT2AR``, ``CB2R``, ``GABAAR``.
 _RECEPTOR_R = re.compile(r"^[A-Za-z0-9α-ω-]*[A-Z0-9]R$")
+_LATIN_SUBTYPE = re.compile(r"[A-Z]\d")
+_GREEK_START = re.compile(r"(?i:alpha|beta|gamma|delta|epsilon|kappa)(?![a-z])|[α-ωΑ-Ω]")
 # Bacterial and yeast gene nomenclature (``lacZ``, ``ompA``), never a human gene's style.
 _MICROBE_GENE = re.compile(r"[a-z]{3}[A-Z]$")
 _INNER_JUNK = re.compile(r"(?<=[A-Za-z0-9])[*,_+;!?'|@#$%&=~^°•<>\"©®§¬¤](?=[A-Za-z0-9])")
@@ -556,6 +558,12 @@ class GeneRecognizer(LineReader):
             entries = tuple(e for e in entries if all(c in e.name for c in junk))
         if entries and o.microbe_case and _MICROBE_GENE.match(name):
             entries = tuple(e for e in entries if e.name == name)
+        if len(entries) > 1 and o.latin_not_greek and _LATIN_SUBTYPE.match(name):
+            # ``A2AR`` is the adenosine A2A receptor (``A2aR``), not ``alpha2-AR`` whose key it
+            # shares: a printed capital before a subtype number is no Greek letter spelled out.
+            latin = tuple(e for e in entries if not _GREEK_START.match(e.name))
+            if latin:
+                entries = latin
         if not entries:
             return None
         if o.weak_locus_rule:

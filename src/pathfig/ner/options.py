@@ -81,6 +81,10 @@ class Options:
     #: (``5-HT2AR``, ``CB2R``, ``P2X7R``, ``GABAAR``); every gene the name gives must be one
     #: whose approved name says receptor (``H3R`` is not histone H3).
     receptor_suffix: bool = True
+    #: A word starting with a capital Latin letter and a number does not match names that start
+    #: with a Greek letter the key folds to it (``A2AR``: ADORA2A's ``A2aR``, not the
+    #: ``alpha2-AR`` family), when other names of the key remain.
+    latin_not_greek: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True
