@@ -451,6 +451,14 @@ LABELS = [
     ("GDH", ["GLUD1"]),                 # glutamate dehydrogenase, not H6PD's old symbol
     ("SCS", ["SUCLA2"]),                # succinyl-CoA synthetase, not TWIST1's alias
     ("PEPCK", ["PCK1"]),
+    ("Importin α", ["KPNA2"]),          # karyopherins, not HGNC's numbered importins
+    ("CMG", ["MCM7"]),                  # the replicative helicase, not CASK's synonym
+    ("CRL4", ["CUL4A"]),                # cullin-RING ligases, not old interleukin-receptor aliases
+    ("CRL1", ["CUL1"]),
+    ("GPIIb/IIIa", ["ITGB3"]),
+    ("ERR", ["ESRRA"]),                 # estrogen-related receptors, not SLC7A1's old symbol
+    ("LepRb", ["LEPR"]),
+    ("TP receptor", ["TBXA2R"]),
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...
