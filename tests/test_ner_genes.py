@@ -459,6 +459,16 @@ LABELS = [
     ("ERR", ["ESRRA"]),                 # estrogen-related receptors, not SLC7A1's old symbol
     ("LepRb", ["LEPR"]),
     ("TP receptor", ["TBXA2R"]),
+    ("INF-α", ["IFNA1"]),               # a misspelt IFN-α: the family, not IFNA17's synonym
+    ("MDC", ["CCL22"]),                 # macrophage-derived chemokine, not ADAM11's old symbol
+    ("Rha", []),                        # monosaccharides: rhamnose, not DHX9's alias RHA
+    ("Glc", []),
+    ("Gal", []),                        # galactose ...
+    ("GAL", ["GAL"]),                   # ... galanin in capitals
+    ("Jakl", ["JAK1"]),                 # OCR's l for a final 1, not JAK3's alias JAKL
+    ("Rapl", ["RAP1A"]),                # not RASSF5's alias RAPL
+    ("Hsl", ["LIPE"]),                  # "Hs1" names no gene by its symbol
+    ("Cbl", ["CBL"]),                   # a symbol as printed stays
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...

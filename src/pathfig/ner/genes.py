@@ -69,6 +69,8 @@ _CLASS_WORD = re.compile(r"^[A-Z][a-z]{4,}$|^[A-Z]{5,}$|^[A-Za-z][a-z]*(?:[ -][A
 _GREEK_CHAR = re.compile(r"[α-ωΑ-Ω]")
 # A name ending in a capital or digit, then R (receptor): ``5-HT2AR``, ``CB2R``, ``GABAAR``.
 _RECEPTOR_R = re.compile(r"^[A-Za-z0-9α-ω-]*[A-Z0-9]R$")
+# A capitalised name of three letters or more, then a lower-case l (``Jakl``, ``TAKl``).
+_FINAL_L = re.compile(r"^[A-Z][A-Za-z]{2,}l$")
 _LATIN_SUBTYPE = re.compile(r"[A-Z]\d")
 _GREEK_START = re.compile(r"(?i:alpha|beta|gamma|delta|epsilon|kappa)(?![a-z])|[α-ωΑ-Ω]")
 # Bacterial and yeast gene nomenclature (``lacZ``, ``ompA``), never a human gene's style.
@@ -346,6 +348,13 @@ class GeneRecognizer(LineReader):
                     if whole and whole.entries[0].kind == "family":
                         return [whole]
                 return self._siblings(found)
+        if o.ocr_final_l and _FINAL_L.match(word) and (named := self.lexicon.lookup(normalize_key(word))) \
+                and not any(e.name == word or e.kind == "symbol" for e in named):
+            # ``Jakl``, ``Rapl``: OCR reads a final 1 as l. The capitals JAKL (a JAK3 alias) and
+            # RAPL (RASSF5's) are no match for a name printed in lower case.
+            one = self._lookup(word[:-1] + "1", applied + ("ocr_confusions",), bare=False)
+            if one and any(e.kind in ("symbol", "previous", "family") for e in one.entries):
+                return [one]
         hit = self._lookup(word, applied, bare=True)
         if hit:
             return [hit]

@@ -85,6 +85,10 @@ class Options:
     #: with a Greek letter the key folds to it (``A2AR``: ADORA2A's ``A2aR``, not the
     #: ``alpha2-AR`` family), when other names of the key remain.
     latin_not_greek: bool = True
+    #: A capitalised name ending in ``l`` that only a synonym in other case names is first read
+    #: with the 1 OCR took for l (``Jakl`` → JAK1, not JAK3's alias JAKL; ``Rapl`` → Rap1),
+    #: when that names a gene by its symbol or a family.
+    ocr_final_l: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True

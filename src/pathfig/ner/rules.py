@@ -67,6 +67,7 @@ CAMS AUG RFP SEM BMI
 #: ``EMT``, ``ECM``. They are drawn in metabolic and signalling figures as small molecules.
 #: Bile acids (``CDCA``, ``GDCA``), N-acylethanolamines (``PEA``, ``SEA``) and lipid mediators
 #: (``PGA1``, ``RvD1``) by their standard abbreviations: see ``lexicon/curated/chemicals.tsv``.
+#: Monosaccharides of glycan figures (``Glc``, ``Fuc``, ``Rha``: DHX9's alias RHA) like amino acids.
 CHEMICAL_STOPLIST = frozenset("""
 ATP ADP AMP GTP GDP GMP CTP UTP NAD NADH NADP NADPH FAD FADH CAMP CGMP ROS RNS NO CO CO2 O2
 H2O H2O2 DAG IP3 PIP PIP2 PIP3 PI3P PA PC PE PS PG LPA S1P GSH GSSG ACETYLCOA COA HCL NACL
@@ -78,6 +79,7 @@ LDLC HDLC CIT TKI TKIS PEG NAC PGD2 PGE2 PGE1 PGF2A PGI2 PGH2 PGG2 TXA2 TXB2 LTA
 PPI FMN PUFA SCFA LCFA NEFA UDPGLC LPG LPI CLPA PI PIP PIP3 SM CER S1P C1P GLCCER LACCER COQ COQ10
 CDCA DCA LCA UDCA GCA GCDCA TCDCA GDCA TDCA GLCA TLCA GUDCA TUDCA AEA OEA PEA SEA LEA 2AG
 PGA1 PGA2 PGJ2 15DPGJ2 LXA4 RVD1 RVE1 DGLA DPA
+GLC GAL MAN FUC XYL RHA ARA GLCNAC GALNAC MANNAC NEU5AC NEU5GC KDO GLCA IDOA GALA FRU
 """.split()) - {"HIF"}
 
 #: Words that name no gene as spelled exactly so, whatever their key: ``eGFR`` is the estimated
@@ -87,8 +89,9 @@ PGA1 PGA2 PGJ2 15DPGJ2 LXA4 RVD1 RVE1 DGLA DPA
 EXACT_NOT_GENES = frozenset({"eGFR", "cDC", "cDC1", "cDC2", "cDCs", "Tem", "iPS", "iPSC", "iPSCs"})
 
 #: Chemical abbreviations that are also well-known gene symbols drawn in figures; they keep the
-#: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor).
-CHEMICAL_GENE_EXCEPTIONS = frozenset({"MET"})
+#: capitals-exactly-as-the-symbol exemption (the methionine ``Met`` vs the MET receptor, the
+#: galactose ``Gal`` vs galanin, GAL).
+CHEMICAL_GENE_EXCEPTIONS = frozenset({"MET", "GAL"})
 
 # Viral proteins (``NS1``, ``nsp3``, ``ORF8``, ``VP35``; HIV ``gp120``, adenovirus ``E1A``,
 # herpesvirus ``US11``/``UL36``, EBV ``LMP1``/``EBNA1``) are drawn in host-pathogen figures and
