@@ -735,6 +735,18 @@ def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, mos
     assert {rooted, most_cited} <= {c.ncbigene_symbol for c in m.candidates}
 
 
+@pytest.mark.parametrize(("switch", "label", "on", "off"), [
+    ("microbe_case", "fldB", [], ["APOB"]),
+    ("receptor_suffix", "5-HT2AR", ["HTR2A"], []),
+    ("latin_not_greek", "A2AR", ["ADORA2A"], ["ADRA2A"]),
+    ("ocr_final_l", "Jakl", ["JAK1"], ["JAK3"]),
+])
+def test_rule_switches(rec: GeneRecognizer, switch: str, label: str, on: list[str], off: list[str]) -> None:
+    # Switched off, each rule gives back the reading it corrects (its effect is measurable).
+    assert symbols(rec, label) == on
+    assert symbols(GeneRecognizer(rec.lexicon, Options(**{switch: False}), rec.prior), label) == off
+
+
 def test_mention_fields(rec: GeneRecognizer) -> None:
     words = [Word(text="p-AKT", box=Box(10, 20, 50, 30), confidence=0.9, line=0)]
     (m,) = rec.recognize_words(words)

@@ -80,8 +80,8 @@ _NUMBERED_NAME = re.compile(r"^([A-Za-z][A-Za-z -]*ase|[A-Za-z][a-z]+in) (\d{1,2
 def name_families(entries: Iterable[LexiconEntry], limit: int) -> dict[str, tuple[LexiconEntry, ...]]:
     """Families implied by numbered enzyme names: ``arginase 1``/``arginase 2`` → ``Arginase``,
     ``malate dehydrogenase 1``/``2``; and by numbered protein names of one word
-    (``neuroligin 1``–``3`` → ``Neuroligin``). Figures name enzymes and proteins so, without the number. Keyed by the name without its number; two or more
-    genes."""
+    (``neuroligin 1``–``3`` → ``Neuroligin``). Figures name enzymes and proteins so, without
+    the number. Keyed by the name without its number; two or more genes."""
     if limit <= 0:
         return {}
     groups: dict[str, dict[str, LexiconEntry]] = {}
