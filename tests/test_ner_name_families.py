@@ -1,4 +1,5 @@
-"""``name_families``: an enzyme's full name without its number names the numbered genes."""
+"""``name_families``: an enzyme's or one-word protein's full name without its number names
+the numbered genes."""
 
 from __future__ import annotations
 
@@ -21,12 +22,23 @@ def _entries() -> list[LexiconEntry]:
         LexiconEntry.make("transcription factor 1", "name", "6872", "TAF1", locus_type=P),
         LexiconEntry.make("TAF2", "symbol", "6873", "TAF2", locus_type=P),
         LexiconEntry.make("transcription factor 2", "name", "6873", "TAF2", locus_type=P),
+        LexiconEntry.make("NLGN1", "symbol", "22871", "NLGN1", locus_type=P),
+        LexiconEntry.make("neuroligin 1", "name", "22871", "NLGN1", locus_type=P),
+        LexiconEntry.make("NLGN2", "symbol", "57555", "NLGN2", locus_type=P),
+        LexiconEntry.make("neuroligin 2", "name", "57555", "NLGN2", locus_type=P),
+        LexiconEntry.make("UCP1", "symbol", "7350", "UCP1", locus_type=P),
+        LexiconEntry.make("uncoupling protein 1", "name", "7350", "UCP1", locus_type=P),
+        LexiconEntry.make("UCP2", "symbol", "7351", "UCP2", locus_type=P),
+        LexiconEntry.make("uncoupling protein 2", "name", "7351", "UCP2", locus_type=P),
     ]
 
 
-def test_enzyme_series_only() -> None:
+def test_enzyme_and_protein_series_only() -> None:
     fams = name_families(_entries(), limit=30)
-    assert set(fams) == {"ARGINASE"}, "one numbered name is no series; non-enzymes are classes"
+    # One numbered name is no series; class words (``transcription factor``, ``uncoupling
+    # protein``: two words) name no family.
+    assert set(fams) == {"ARGINASE", "NEUROLIGIN"}
+    assert [e.symbol for e in fams["NEUROLIGIN"]] == ["NLGN1", "NLGN2"]
     assert [e.symbol for e in fams["ARGINASE"]] == ["ARG1", "ARG2"]
     assert all(e.kind == "family" and e.name == "arginase" for e in fams["ARGINASE"])
     assert name_families(_entries(), limit=1) == {}

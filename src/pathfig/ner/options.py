@@ -64,7 +64,8 @@ class Options:
     #: "actin cytoskeleton"; ``Actin`` capitalised is the family).
     prose_names: bool = True
     #: An enzyme's full name without its number names the numbered genes (``Arginase`` →
-    #: ARG1/ARG2, ``Malate dehydrogenase`` → MDH1/MDH2), two to ``max_stem_family`` of them.
+    #: ARG1/ARG2, ``Malate dehydrogenase`` → MDH1/MDH2), two to ``max_stem_family`` of them;
+    #: so does a one-word protein name (``Neuroligin`` → NLGN1–3, ``Presenilin``).
     name_families: bool = True
     short_rule: bool = True
     ion_rule: bool = True
