@@ -486,6 +486,16 @@ LABELS = [
     ("αvβ3", ["ITGAV", "ITGB3"]),          # integrin heterodimers: both chains ...
     ("αLβ2", ["ITGAL", "ITGB2"]),          # ... (not AFM's alias ALB2)
     ("α4β2", []),                          # a nicotinic receptor, no integrin
+    ("α4β2 nAChR", ["CHRNA4", "CHRNB2"]),  # a family and its subunits: those members ...
+    ("α7-nAChR", ["CHRNA7"]),
+    ("AMPK α1β1γ1", ["PRKAA1", "PRKAB1", "PRKAG1"]),
+    ("AMPKα2β2γ3", ["PRKAA2", "PRKAB2", "PRKAG3"]),
+    ("α1β2γ2 GABAA receptor", ["GABRA1", "GABRB2", "GABRG2"]),
+    ("GABAA receptor α5", ["GABRA5"]),
+    ("sGC α1β1", ["GUCY1A1", "GUCY1B1"]),  # ... (not the integrin α1β1)
+    ("PKC δ", ["PRKCD"]),
+    ("PI3K α", ["PIK3CA"]),
+    ("HIF α", ["HIF1A"]),                  # no member ends in A: the family, as before
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),
@@ -740,6 +750,7 @@ def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, mos
     ("receptor_suffix", "5-HT2AR", ["HTR2A"], []),
     ("latin_not_greek", "A2AR", ["ADORA2A"], ["ADRA2A"]),
     ("ocr_final_l", "Jakl", ["JAK1"], ["JAK3"]),
+    ("subunits", "α4β2 nAChR", ["CHRNA4", "CHRNB2"], ["CHRNA7"]),
 ])
 def test_rule_switches(rec: GeneRecognizer, switch: str, label: str, on: list[str], off: list[str]) -> None:
     # Switched off, each rule gives back the reading it corrects (its effect is measurable).

@@ -207,6 +207,23 @@ def test_integrin_dimer(word: str, parts: list[str]) -> None:
     assert T.integrin_dimer(word) == parts
 
 
+@pytest.mark.parametrize(("word", "codes"), [
+    ("α4β2", ["A4", "B2"]), ("α1β1γ1", ["A1", "B1", "G1"]), ("γ", ["G"]), ("δ", ["D"]), ("α10", ["A10"]),
+    ("ε", ["E"]), ("αvβ3", []), ("α-1", []), ("a4b2", []), ("κ", []), ("β2-AR", []), ("", []),
+])
+def test_subunit_codes(word: str, codes: list[str]) -> None:
+    assert T.subunit_codes(word) == codes
+
+
+@pytest.mark.parametrize(("word", "split"), [
+    ("α7-nAChR", ("nAChR", "α7")), ("α4β2nAChR", ("nAChR", "α4β2")), ("AMPKα1β1γ1", ("AMPK", "α1β1γ1")),
+    ("GABAAR-α5", ("GABAAR", "α5")), ("PKCδ", ("PKC", "δ")), ("α-synuclein", ("synuclein", "α")), ("αvβ3", None),
+    ("IFN-κ", None), ("α7", None), ("TP53", None),
+])
+def test_split_subunits(word: str, split: tuple[str, str] | None) -> None:
+    assert T.split_subunits(word) == split
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("ARF(CDKN2A)", ["ARF", "CDKN2A"]), ("p21(WAF1)", ["p21", "WAF1"]), ("PI(3)K", ["PI(3)K"]),
     ("Ca(2+)", ["Ca(2+)"]), ("IL-2R-(CD25)", ["IL-2R", "CD25"]), ("A(B)", ["A(B)"]), ("TP53", ["TP53"]),

@@ -356,6 +356,12 @@ class GeneRecognizer(LineReader):
             if one and any(e.kind in ("symbol", "previous", "family") for e in one.entries):
                 return [one]
         hit = self._lookup(word, applied, bare=True)
+        if o.subunits and (not hit or hit.entries[0].kind == "family") and _GREEK_CHAR.search(word) \
+                and (glued := T.split_subunits(word)):
+            # ``α7-nAChR``, ``AMPKα1β1γ1``: the subunits are more specific than the family.
+            found = self._subunits(self.resolve(glued[0]), T.subunit_codes(glued[1]))
+            if found:
+                return [replace(h, transforms=applied + h.transforms) for h in found]
         if hit:
             return [hit]
         if o.greek_y and _LEADING_Y.match(word):

@@ -15,6 +15,7 @@ import os
 import re
 
 from pathfig.lexicon.keys import normalize_key
+from pathfig.lexicon.model import LexiconEntry
 from pathfig.models import Mention, Word
 from pathfig.ner import rules, transforms as T
 from pathfig.ner.families import one_per_gene
@@ -31,6 +32,7 @@ _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
+_SUBUNIT_START = frozenset("αβγδε")
 _FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
 
 
@@ -51,6 +53,15 @@ class LineReader:
         i = 0
         while i < len(tokens):
             text, used = tokens[i]
+            if used == 1 and self.options.subunits and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and (
+                    pair := self._subunit_pair(tokens, i)):
+                # ``α4β2 nAChR``, ``AMPK α1β1γ1``, ``GABAA receptor α1``: a composition of subunits.
+                hits, n = pair
+                n_words = sum(u for _, u in tokens[i : i + n])
+                self._emit(words, pos, n_words, " ".join(t for t, _ in tokens[i : i + n]), hits, out)
+                pos += n_words
+                i += n
+                continue
             joined = self._try_join(tokens, i) if used == 1 else None
             if joined:
                 text, extra = joined
@@ -177,6 +188,55 @@ class LineReader:
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
+
+    def _subunit_pair(self, tokens: list[tuple[str, int]], i: int) -> tuple[list[Hit], int] | None:
+        """The subunits named by a family and a composition of Greek letters beside it, either
+        way round, the family in one word or several (``α1β2γ2 GABAA receptor``): (genes,
+        tokens used), or None."""
+        first, nxt = T.strip_punct(tokens[i][0]), T.strip_punct(tokens[i + 1][0])
+        if nxt[:1] in _SUBUNIT_START and (codes := T.subunit_codes(nxt)):
+            joined = self._try_join(tokens, i)
+            if joined and i + joined[1] < len(tokens) and tokens[i + joined[1]][1] == 1 and (
+                    codes := T.subunit_codes(T.strip_punct(tokens[i + joined[1]][0]))):
+                found = self._subunits(self._resolve_phrase(joined[0]), codes)
+                return (found, joined[1] + 1) if found else None
+            found = self._subunits(self.resolve(first), codes)
+            return (found, 2) if found else None
+        if first[:1] in _SUBUNIT_START and (codes := T.subunit_codes(first)):
+            joined = self._try_join(tokens, i + 1)
+            if joined:
+                found = self._subunits(self._resolve_phrase(joined[0]), codes)
+                return (found, joined[1] + 1) if found else None
+            found = self._subunits(self.resolve(nxt), codes)
+            return (found, 2) if found else None
+        return None
+
+    def _subunits(self, hits: list[Hit] | None, codes: list[str]) -> list[Hit] | None:
+        """The members of a family that a composition names: ``nAChR`` with ``α4β2`` (codes
+        ``A4``, ``B2``) → CHRNA4, CHRNB2, each code the end of exactly one member's symbol, the
+        same root before every code (``CHRN``). None unless the family and all codes answer."""
+        if not hits or len(hits) != 1 or hits[0].entries[0].kind != "family":
+            return None
+        members = hits[0].candidates
+        found: list[LexiconEntry] = []
+        roots = set()
+        for code in codes:
+            named = [m for m in members if m.symbol.endswith(code) and len(m.symbol) > len(code) + 1]
+            if len(named) != 1:
+                return None
+            roots.add(named[0].symbol[: -len(code)])
+            found.append(named[0])
+        if len(roots) != 1:
+            return None
+        out = []
+        for m in found:
+            symbol = [e for e in self.lexicon.lookup(normalize_key(m.symbol))
+                      if e.kind == "symbol" and e.ncbigene_id == m.ncbigene_id]
+            if not symbol:
+                return None
+            out.append(Hit(match=symbol[0].key, entries=symbol[:1], candidates=symbol[:1], ambiguous=False,
+                           transforms=hits[0].transforms + ("subunits",)))
+        return out
 
     def _numbered_member(self, hits: list[Hit] | None, nxt: str) -> list[Hit] | None:
         """The member of a family named in words that a following number picks: ``Glucose

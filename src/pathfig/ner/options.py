@@ -90,6 +90,10 @@ class Options:
     #: with the 1 OCR took for l (``Jakl`` → JAK1, not JAK3's alias JAKL; ``Rapl`` → Rap1),
     #: when that names a gene by its symbol or a family.
     ocr_final_l: bool = True
+    #: A family's name with the subunits it is made of (``α4β2 nAChR``, ``α7-nAChR``, ``AMPK
+    #: α1β1γ1``, ``GABAA receptor α1``) names those members, each Greek letter and number the
+    #: end of one member's symbol (CHRNA4, CHRNB2), not the family's representative.
+    subunits: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True

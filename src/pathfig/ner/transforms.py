@@ -31,6 +31,10 @@ Splits, every part resolved:
 14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
 Before the word is looked up whole: ``integrin_dimer`` ``αvβ3`` → ``ITGAV``, ``ITGB3``
 (``αLβ2`` is no key of AFM's alias ALB2).
+When the whole word names no gene, or only a family: ``split_subunits`` ``α7-nAChR``,
+``AMPKα1β1γ1`` → a family's name and the subunits it is made of (``subunit_codes``: ``α4β2``
+→ ``A4``, ``B2``, how the members' symbols end: CHRNA4, CHRNB2); also across two words
+(``α4β2 nAChR``, ``GABAA receptor α1``).
 Lookup by number, before the rest: ``ec_number`` ``EC 2.7.1.30`` → the genes of that EC
 number (HGNC's enzyme ids), chosen like a family's members; ``EC`` may end the word before
 (``kinaseEC 2.7.1.30``).
@@ -69,6 +73,8 @@ __all__ = [
     "split_complex",
     "split_glued",
     "split_parenthetical",
+    "split_subunits",
+    "subunit_codes",
     "strip_cellular_prefix",
     "strip_modification",
     "strip_punct",
@@ -485,6 +491,33 @@ def integrin_dimer(word: str) -> list[str]:
     if alpha not in _INTEGRIN_PAIRS.get(m.group(2), ""):
         return [word]   # ``α4β2`` and ``α3β4`` are nicotinic receptors, ``α2β2`` haemoglobin
     return [f"ITGA{alpha}", f"ITGB{m.group(2)}"]
+
+
+# The subunits of a receptor or enzyme written as Greek letters with numbers, as HGNC spells
+# them in its members' symbols: α4β2 (nAChR) → CHRNA4, CHRNB2; α1β1γ1 (AMPK) → PRKAA1, ...
+_SUBUNIT_LATIN = {"α": "A", "β": "B", "γ": "G", "δ": "D", "ε": "E"}
+_SUBUNITS = re.compile(r"^(?:[αβγδε]\d{0,2})+$")
+_SUBUNIT = re.compile(r"([αβγδε])(\d{0,2})")
+_LEADING_SUBUNITS = re.compile(r"^((?:[αβγδε]\d{0,2})+)-?([A-Za-z][A-Za-z0-9+/-]*[A-Za-z0-9])$")
+_TRAILING_SUBUNITS = re.compile(r"^([A-Za-z][A-Za-z0-9+/-]*?[A-Za-z0-9])-?((?:[αβγδε]\d{0,2})+)$")
+
+
+def subunit_codes(word: str) -> list[str]:
+    """``α4β2`` → ``["A4", "B2"]``, ``γ`` → ``["G"]``: the subunits a composition names, spelled
+    as the end of its members' symbols; ``[]`` if the word is not a composition."""
+    if not _SUBUNITS.match(word):
+        return []
+    return [_SUBUNIT_LATIN[g] + n for g, n in _SUBUNIT.findall(word)]
+
+
+def split_subunits(word: str) -> tuple[str, str] | None:
+    """``α7-nAChR`` → ``(nAChR, α7)``, ``AMPKα1β1γ1`` → ``(AMPK, α1β1γ1)``: a family's name
+    glued to the subunits it is made of, as (name, subunits); None if the word is not so."""
+    if (m := _LEADING_SUBUNITS.match(word)):
+        return m.group(2), m.group(1)
+    if (m := _TRAILING_SUBUNITS.match(word)):
+        return m.group(1), m.group(2)
+    return None
 
 
 # --- 9. complexes ---------------------------------------------------------------------------
