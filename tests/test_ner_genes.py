@@ -496,6 +496,15 @@ LABELS = [
     ("PKC δ", ["PRKCD"]),
     ("PI3K α", ["PIK3CA"]),
     ("HIF α", ["HIF1A"]),                  # no member ends in A: the family, as before
+    ("p70 S6K", ["RPS6KB1"]),              # a mass apart from its name: one name ...
+    ("p90 RSK", ["RPS6KA1"]),
+    ("p44/42 MAPK", ["MAPK1", "MAPK3"]),
+    ("p21 Ras", ["HRAS"]),
+    ("p53 MDM2", ["MDM2", "TP53"]),        # ... not two names glued
+    ("p-ERK1/2(T202/Y204)", ["MAPK1", "MAPK3"]),   # a site suffix marks every gene of the list
+    ("p-Smad1/5/8(S463/465)", ["SMAD1", "SMAD5", "SMAD9"]),
+    ("p120 catenin", ["CTNND1"]),
+    ("Bcr-Abl", ["ABL1", "BCR"]),          # the fusion: both genes
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),
@@ -751,6 +760,7 @@ def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, mos
     ("latin_not_greek", "A2AR", ["ADORA2A"], ["ADRA2A"]),
     ("ocr_final_l", "Jakl", ["JAK1"], ["JAK3"]),
     ("subunits", "α4β2 nAChR", ["CHRNA4", "CHRNB2"], ["CHRNA7"]),
+    ("mass_names", "p70 S6K", ["RPS6KB1"], ["ANXA6", "RPS6KB1"]),
 ])
 def test_rule_switches(rec: GeneRecognizer, switch: str, label: str, on: list[str], off: list[str]) -> None:
     # Switched off, each rule gives back the reading it corrects (its effect is measurable).

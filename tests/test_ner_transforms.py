@@ -42,7 +42,7 @@ def test_strip_punct(word: str, out: str) -> None:
 
 @pytest.mark.parametrize(("word", "out"), [
     ("p-AKT", "AKT"), ("pERK", "ERK"), ("phospho-STAT3", "STAT3"), ("pS6K", "S6K"), ("AKT-S473", "AKT"),
-    ("Akt(Ser473)", "Akt"), ("AKTpS473", "AKT"), ("STAT3(Y705)", "STAT3"), ("Ras-GTP", "Ras"), ("RasGTP", "Ras"),
+    ("Akt(Ser473)", "Akt"), ("Smad1/5/8(S463/465)", "Smad1/5/8"), ("AKT(S473/T308)", "AKT"), ("AKTpS473", "AKT"), ("STAT3(Y705)", "STAT3"), ("Ras-GTP", "Ras"), ("RasGTP", "Ras"),
     ("Rac-GDP", "Rac"), ("ERK-P", "ERK"), ("GST-Akt", "Akt"), ("FLAG-ERK", "ERK"), ("HA-Ub", "Ub"),
     ("XBP-1(s)", "XBP-1"), ("LC3-II", "LC3"), ("protein", "protein"), ("SHP", "SHP"), ("PTEN", "PTEN"),
     ("pY705-STAT3", "STAT3"), ("Ub-PCNA", "PCNA"), ("KRASG12D", "KRAS"), ("BRAF(V600E)", "BRAF"),

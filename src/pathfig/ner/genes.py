@@ -334,9 +334,11 @@ class GeneRecognizer(LineReader):
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.
             listed, how = word, applied + ("expand_slash",)
-            if (bare := T.strip_modification(word)) != word and "/" in bare and word.startswith(bare):
-                # ``Smad2/3-P``, ``ERK1/2-pT202``: the suffix marks every gene of the list.
-                listed, how = bare, applied + ("strip_modification", "expand_slash")
+            if (bare := T.strip_modification(word)) != word and "/" in bare and (
+                    end := word.find(bare) + len(bare)) > len(bare) - 1 and end < len(word):
+                # ``Smad2/3-P``, ``ERK1/2-pT202``, ``p-ERK1/2(T202/Y204)``: the suffix marks every
+                # gene of the list (a prefix stays for the expansion: ``p-ERK1/2``).
+                listed, how = word[:end], applied + ("strip_modification", "expand_slash")
             parts = T.expand_slash(listed)
             found = [h for h in (self._resolve_part(p, how) for p in parts) if h]
             if len(parts) > 1 and found:

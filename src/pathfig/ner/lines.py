@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 from pathfig.lexicon.keys import normalize_key
 from pathfig.lexicon.model import LexiconEntry
@@ -33,6 +34,7 @@ _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "c
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
 _SUBUNIT_START = frozenset("αβγδε")
+_MASS = re.compile(r"^([pP])(\d{2,3}(?:/\d{2,3})*)$")
 _FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
 
 
@@ -61,6 +63,13 @@ class LineReader:
                 self._emit(words, pos, n_words, " ".join(t for t, _ in tokens[i : i + n]), hits, out)
                 pos += n_words
                 i += n
+                continue
+            if used == 1 and text[:1] in "pP" and self.options.mass_names and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and (
+                    mass := self._mass_name(text, tokens[i + 1][0])):
+                # ``p70 S6K``, ``p90 RSK``, ``p44/42 MAPK``: a protein's mass, then its name.
+                self._emit(words, pos, 2, f"{text} {tokens[i + 1][0]}", mass, out)
+                pos += 2
+                i += 2
                 continue
             joined = self._try_join(tokens, i) if used == 1 else None
             if joined:
@@ -188,6 +197,22 @@ class LineReader:
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
+
+    def _mass_name(self, first: str, nxt: str) -> list[Hit] | None:
+        """``p70 S6K`` → RPS6KB1 (not ANXA6's alias p70 beside S6K), ``p44/42 MAPK`` → MAPK3,
+        MAPK1: a mass (or a list of masses) and a name that together are one name of a gene,
+        each ``pNN`` glued to the name; None unless every mass gives exactly one name."""
+        m = _MASS.match(T.strip_punct(first))
+        nxt = T.strip_punct(nxt)
+        if not m or not nxt[:1].isalpha() or _prose_start(nxt):
+            return None
+        found: list[Hit] = []
+        for number in m.group(2).split("/"):
+            hits = self.resolve(f"{m.group(1)}{number}{nxt}")
+            if not hits or len(hits) != 1 or "split_glued" in hits[0].transforms:
+                return None
+            found.append(replace(hits[0], transforms=hits[0].transforms + ("mass_name",)))
+        return found
 
     def _subunit_pair(self, tokens: list[tuple[str, int]], i: int) -> tuple[list[Hit], int] | None:
         """The subunits named by a family and a composition of Greek letters beside it, either

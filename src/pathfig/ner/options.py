@@ -94,6 +94,10 @@ class Options:
     #: α1β1γ1``, ``GABAA receptor α1``) names those members, each Greek letter and number the
     #: end of one member's symbol (CHRNA4, CHRNB2), not the family's representative.
     subunits: bool = True
+    #: A protein's mass printed apart from its name (``p70 S6K``, ``p90 RSK``, ``p44/42 MAPK``,
+    #: ``p75 NTR``) is read as the one name the two spell glued (RPS6KB1), not as the mass's own
+    #: alias (ANXA6's p70) beside the name.
+    mass_names: bool = True
     #: A cell line's name (``THP-1``, ``Huh7``, ``HL-1``, ``INS-1``; the curated cell lines of
     #: the organism names) is not a gene, unless it is spelled as an official symbol (``HK-2``).
     cell_lines: bool = True

@@ -130,7 +130,7 @@ _SUFFIX_RE = re.compile(
     r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
     r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
     r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
-    r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)\d{2,4})*\)?"
+    r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)?\d{2,4})*\)?"
     r"|(?<=\d)[STY]\d{2,4})$",
 )
 
