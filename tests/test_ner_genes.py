@@ -505,6 +505,13 @@ LABELS = [
     ("p-Smad1/5/8(S463/465)", ["SMAD1", "SMAD5", "SMAD9"]),
     ("p120 catenin", ["CTNND1"]),
     ("Bcr-Abl", ["ABL1", "BCR"]),          # the fusion: both genes
+    ("ALK1", ["ACVRL1"]),                  # the TGF-β type I receptors ALK1–7 ...
+    ("ALK4/5/7", ["ACVR1B", "ACVR1C", "TGFBR1"]),   # ... a list in aliases keeps each gene
+    ("ALK2/3/6", ["ACVR1", "BMPR1A", "BMPR1B"]),
+    ("IL-17RA/RC", ["IL17RA", "IL17RC"]),
+    ("HLA-DQA1/DQB1", ["HLA-DQA1", "HLA-DQB1"]),   # a list under one prefix
+    ("HLA-DR/DQ", ["HLA-DQB1", "HLA-DRB1"]),
+    ("CDK-cyclin", []),                    # cyclin is no CCN (CCN1–6)
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),

@@ -70,7 +70,7 @@ def test_singular(word: str, out: str) -> None:
 @pytest.mark.parametrize(("word", "out"), [
     ("Caspase-3", "CASP3"), ("caspase 12", "CASP12"), ("Cyclin D1", "CCND1"), ("Interleukin 6", "IL6"),
     ("Integrin β1", "ITGβ1"), ("CycD", "CCND"), ("Frizzled", "FZD"), ("Factor X", "FX"), ("Smad", "SMAD"),
-    ("kinase", "kinase"),
+    ("kinase", "kinase"), ("Cyclin", "Cyclin"), ("cyclins", "cyclins"),   # no root of all cyclins (CCN is CCN1–6)
 ])
 def test_protein_stem(word: str, out: str) -> None:
     assert T.protein_stem(word) == out
@@ -170,6 +170,8 @@ def test_ec_number(word: str, key: str) -> None:
     # A tail completes the last full name before it, not the first.
     ("TAK1/TAB1/2", ["TAK1", "TAB1", "TAB2"]), ("p38/JNK1/2", ["p38", "JNK1", "JNK2"]),
     ("FOXO1/3a", ["FOXO1", "FOXO3a"]), ("Rab5/7a", ["Rab5", "Rab7a"]),
+    # Two capitals starting like the last name's two final capitals are its tail.
+    ("IL-17RA/RC", ["IL-17RA", "IL-17RC"]), ("PDGFRA/RB", ["PDGFRA", "PDGFRB"]), ("MDA/RC", ["MDA", "RC"]),
 ])
 def test_expand_slash(word: str, parts: list[str]) -> None:
     assert T.expand_slash(word) == parts

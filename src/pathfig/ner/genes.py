@@ -326,6 +326,12 @@ class GeneRecognizer(LineReader):
             # ``MEK1/2-ERK1/2``, ``APC/C-Cdh1``: names joined into a complex or cascade, some of
             # them slash lists; each part is resolved whole (not ``APC`` beside a stray ``C-Cdh1``).
             # A part starting with a number is the end of a name (``ASC-2/NCOA6``).
+            if len(chain) == 2 and chain[0].isalpha() and "/" in chain[1]:
+                # ``HLA-DQA1/DQB1``, ``HLA-DR/DQ``: a list under one prefix, not HLA beside DQA1.
+                carried = [self.resolve(f"{chain[0]}-{p}") for p in T.expand_slash(chain[1])]
+                if all(carried):
+                    return [replace(h, transforms=applied + ("expand_slash",) + h.transforms)
+                            for hs in carried for h in hs]
             parts_hits = [self.resolve(p) for p in chain]
             if all(parts_hits):
                 return [replace(h, transforms=applied + ("split_complex",) + h.transforms)
@@ -474,10 +480,11 @@ class GeneRecognizer(LineReader):
             if len(kin) == 1:
                 h = replace(h, entries=[kin[0]])
             elif len(hits) >= 3 and len(roots) == 1 and h.entries and h.entries[0].kind in _SYNONYM_KINDS \
-                    and paralog_root(h.match) in {paralog_root(o.match) for o in hits if o is not h}:
+                    and paralog_root(h.match) in {paralog_root(o.match) for o in hits if o is not h} & roots:
                 # ``Caspase-4/5/11``: CASP4, CASP5 and a synonym of another root (SCAF11's
                 # CASP11): the list names the mouse caspase-11, which human lacks. A name of
-                # its own in the list stays (``TAK1/TAB1/2``: TAK1 is MAP3K7).
+                # its own in the list stays (``TAK1/TAB1/2``: TAK1 is MAP3K7), and so does a
+                # list in aliases, not symbols (``ALK4/5/7``: ACVR1B, TGFBR1, ACVR1C).
                 continue
             out.append(h)
         return out

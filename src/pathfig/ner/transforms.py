@@ -217,7 +217,9 @@ def protein_stem(word: str) -> str:
     """``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``, ``Interleukin 6`` → ``IL6``; else unchanged."""
     bare = word.strip().lower().rstrip("s")
     if bare in PROTEIN_STEMS and PROTEIN_STEMS[bare]:
-        return PROTEIN_STEMS[bare]  # ``Frizzled`` → ``FZD``: the family root
+        # ``Frizzled`` → ``FZD``: the family root. Not ``cyclin``: the cyclins (CCNA1 ... CCNY)
+        # share no root, and HGNC's CCN1–6 are the cellular communication network factors.
+        return word if PROTEIN_STEMS[bare] == "CCN" else PROTEIN_STEMS[bare]
     m = _STEM_RE.match(word.strip())
     if not m:
         return word
@@ -422,7 +424,8 @@ def expand_slash(word: str) -> list[str]:
     suffix when it is at most 3 characters with at most one Latin letter other than a Roman
     numeral's (``R2``, ``B``, ``βII``); it replaces the same-shaped tail of the last full name
     before it (``TAK1/TAB1/2`` → TAB2, ``p38/JNK1/2`` → JNK2).
-    ``PI3K/Akt``, ``Hippo/YAP``: ``Akt`` and ``YAP`` are names, not tails.
+    ``PI3K/Akt``, ``Hippo/YAP``: ``Akt`` and ``YAP`` are names, not tails; two capitals
+    starting as the last name's two final capitals do are its tail (``IL-17RA/RC``).
     """
     parts = [p for p in re.split(r"\s*/\s*", word) if p]
     if len(parts) < 2:
@@ -430,6 +433,11 @@ def expand_slash(word: str) -> list[str]:
     first = parts[0]
     out = [first]
     for part in parts[1:]:
+        if len(part) == 2 and part.isupper() and part.isalpha() and len(first) >= 4 \
+                and first[-2:].isupper() and first[-2:].isalpha() and first[-2] == part[0]:
+            # ``IL-17RA/RC`` → IL-17RC, ``PDGFRA/RB``: the subunit letter after a shared R.
+            out.append(first[:-2] + part)
+            continue
         if len(part) > 3 or not first or len(re.findall(r"[A-HJ-UWYZa-z]", part)) > 1:
             out.append(part)
             first = part
