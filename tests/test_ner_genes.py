@@ -512,6 +512,9 @@ LABELS = [
     ("HLA-DQA1/DQB1", ["HLA-DQA1", "HLA-DQB1"]),   # a list under one prefix
     ("HLA-DR/DQ", ["HLA-DQB1", "HLA-DRB1"]),
     ("CDK-cyclin", []),                    # cyclin is no CCN (CCN1–6)
+    ("PKC α/β", ["PRKCA", "PRKCB"]),       # a Greek list printed apart from its name
+    ("IKK α/β/γ", ["CHUK", "IKBKB", "IKBKG"]),
+    ("GSK-3 α/β", ["GSK3A", "GSK3B"]),
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),
