@@ -515,6 +515,11 @@ LABELS = [
     ("PKC α/β", ["PRKCA", "PRKCB"]),       # a Greek list printed apart from its name
     ("IKK α/β/γ", ["CHUK", "IKBKB", "IKBKG"]),
     ("GSK-3 α/β", ["GSK3A", "GSK3B"]),
+    ("FGFR 1-4", ["FGFR1", "FGFR2", "FGFR3", "FGFR4"]),   # a range or list printed apart
+    ("Wnt 5a/b", ["WNT5A", "WNT5B"]),
+    ("IL 1β", ["IL1B"]),
+    ("NF- κB", ["NFKB1"]),
+    ("days 1-3", []),
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),

@@ -181,7 +181,7 @@ def test_expand_slash(word: str, parts: list[str]) -> None:
     ("WNT1-3", ["WNT1", "WNT2", "WNT3"]), ("AKT1-3", ["AKT1", "AKT2", "AKT3"]), ("IL-1", ["IL-1"]),
     ("Caspase-3", ["Caspase-3"]), ("WNT3-1", ["WNT3-1"]), ("SOX1-30", ["SOX1-30"]),
     ("E2F1-3", ["E2F1", "E2F2", "E2F3"]), ("PLCβ1-4", ["PLCβ1", "PLCβ2", "PLCβ3", "PLCβ4"]),
-    ("1-3", ["1-3"]),
+    ("1-3", ["1-3"]), ("Mcm 2-4", ["Mcm2", "Mcm3", "Mcm4"]),   # a phrase: the number printed apart
 ])
 def test_expand_range(word: str, parts: list[str]) -> None:
     assert T.expand_range(word) == parts

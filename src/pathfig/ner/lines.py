@@ -24,7 +24,8 @@ from pathfig.ner.hits import Hit
 
 __all__ = ["LineReader", "hyphen_head", "plural"]
 
-_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|[α-ω](?:/[α-ω])+|"
+_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|[α-ω](?:/[α-ω])+|[α-ω][A-Z]|"
+                         r"\d{1,2}[α-ω]|\d{1,2}[-–]\d{1,2}|\d{1,2}[a-z](?:/[a-z])+|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
 _HAS_JOINER = re.compile(r"[-/–]")
 _HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")

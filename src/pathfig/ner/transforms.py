@@ -461,7 +461,7 @@ def expand_slash(word: str) -> list[str]:
 
 # --- 8. ranges ------------------------------------------------------------------------------
 
-_RANGE_RE = re.compile(r"^([A-Za-z](?:[A-Za-z0-9\-α-ω]*?[A-Za-zα-ω])?)[-–]?(\d{1,2})\s*[-–~]\s*(\d{1,2})$")
+_RANGE_RE = re.compile(r"^([A-Za-z](?:[A-Za-z0-9\-α-ω]*?[A-Za-zα-ω])?)[-–\s]?(\d{1,2})\s*[-–~]\s*(\d{1,2})$")
 
 
 def expand_range(word: str) -> list[str]:
