@@ -520,6 +520,9 @@ LABELS = [
     ("IL 1β", ["IL1B"]),
     ("NF- κB", ["NFKB1"]),
     ("days 1-3", []),
+    ("SREBP", ["SREBF1"]),                 # curated families figures print as acronyms
+    ("FcεRI", ["FCER1A"]),
+    ("NKCC", ["SLC12A2"]),
     ("5-HT2AR", ["HTR2A"]),                # a receptor's name with R for receptor
     ("CB2R", ["CNR2"]),
     ("P2X7R", ["P2RX7"]),
