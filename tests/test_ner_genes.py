@@ -496,6 +496,10 @@ LABELS = [
     ("PKC δ", ["PRKCD"]),
     ("PI3K α", ["PIK3CA"]),
     ("HIF α", ["HIF1A"]),                  # no member ends in A: the family, as before
+    ("soluble guanylate cyclase α1β1", ["GUCY1A1", "GUCY1B1"]),
+    ("Nicotinic acetylcholine receptor α7", ["CHRNA7"]),   # a class, then which subunit
+    ("nicotinic acetylcholine receptor", []),   # a class takes its words (not the muscarinic CHRM3)
+    ("G-protein Coupled Receptor", []),    # (not GNAS for G-protein)
     ("p70 S6K", ["RPS6KB1"]),              # a mass apart from its name: one name ...
     ("p90 RSK", ["RPS6KA1"]),
     ("p44/42 MAPK", ["MAPK1", "MAPK3"]),

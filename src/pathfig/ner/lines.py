@@ -56,8 +56,8 @@ class LineReader:
         i = 0
         while i < len(tokens):
             text, used = tokens[i]
-            if used == 1 and self.options.subunits and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and (
-                    pair := self._subunit_pair(tokens, i)):
+            if used == 1 and i + 1 < len(tokens) and (text[:1] in _SUBUNIT_START or tokens[i + 1][0][:1] in _SUBUNIT_START) \
+                    and self.options.subunits and tokens[i + 1][1] == 1 and (pair := self._subunit_pair(tokens, i)):
                 # ``α4β2 nAChR``, ``AMPK α1β1γ1``, ``GABAA receptor α1``: a composition of subunits.
                 hits, n = pair
                 n_words = sum(u for _, u in tokens[i : i + n])
@@ -77,7 +77,10 @@ class LineReader:
                 text, extra = joined
                 hits = self._resolve_phrase(text)
                 if i + extra < len(tokens) and tokens[i + extra][1] == 1 and (
-                        member := self._numbered_member(hits, tokens[i + extra][0])):
+                        member := self._numbered_member(hits, tokens[i + extra][0])
+                        or (self.options.subunits and tokens[i + extra][0][:1] in _SUBUNIT_START
+                            and self._subunits(hits or self._class_family(text),
+                                               T.subunit_codes(T.strip_punct(tokens[i + extra][0]))))):
                     # ``Glucose transporter 4``: the family's name, then which member.
                     text, hits, extra = f"{text} {tokens[i + extra][0]}", member, extra + 1
                 n_words = sum(u for _, u in tokens[i : i + extra])
@@ -183,7 +186,9 @@ class LineReader:
                 if key in self._multi_keys or (
                         key[:-1] in self._multi_keys and plural(T.strip_punct(tokens[i + n - 1][0]))):
                     phrase = " ".join(t for t, _ in tokens[i : i + n])
-                    if self._resolve_phrase(phrase):
+                    if self._resolve_phrase(phrase) or self._class_family(phrase):
+                        # (A class such as ``nicotinic acetylcholine receptor`` takes its words
+                        # too: ``acetylcholine receptor`` alone is the muscarinic family.)
                         return phrase, n
         if i + 1 < len(tokens) and not _prose_start(first) and not rules.is_ion(first):
             # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``, nor ions
@@ -198,6 +203,12 @@ class LineReader:
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
+
+    def _class_family(self, phrase: str) -> list[Hit] | None:
+        """The family a phrase names when the class rule (``Options.class_word_min``) gives it
+        no representative (``nicotinic acetylcholine receptor``: 16 members), else None."""
+        hits = self._resolve_word(phrase, True)
+        return hits if hits and all(h.entries[0].kind == "family" for h in hits) else None
 
     def _mass_name(self, first: str, nxt: str) -> list[Hit] | None:
         """``p70 S6K`` → RPS6KB1 (not ANXA6's alias p70 beside S6K), ``p44/42 MAPK`` → MAPK3,
@@ -217,15 +228,10 @@ class LineReader:
 
     def _subunit_pair(self, tokens: list[tuple[str, int]], i: int) -> tuple[list[Hit], int] | None:
         """The subunits named by a family and a composition of Greek letters beside it, either
-        way round, the family in one word or several (``α1β2γ2 GABAA receptor``): (genes,
-        tokens used), or None."""
+        way round (a family of several words before it is joined by ``_line``; after it:
+        ``α1β2γ2 GABAA receptor``): (genes, tokens used), or None."""
         first, nxt = T.strip_punct(tokens[i][0]), T.strip_punct(tokens[i + 1][0])
         if nxt[:1] in _SUBUNIT_START and (codes := T.subunit_codes(nxt)):
-            joined = self._try_join(tokens, i)
-            if joined and i + joined[1] < len(tokens) and tokens[i + joined[1]][1] == 1 and (
-                    codes := T.subunit_codes(T.strip_punct(tokens[i + joined[1]][0]))):
-                found = self._subunits(self._resolve_phrase(joined[0]), codes)
-                return (found, joined[1] + 1) if found else None
             found = self._subunits(self.resolve(first), codes)
             return (found, 2) if found else None
         if first[:1] in _SUBUNIT_START and (codes := T.subunit_codes(first)):
