@@ -207,8 +207,11 @@ class LineReader:
     def _class_family(self, phrase: str) -> list[Hit] | None:
         """The family a phrase names when the class rule (``Options.class_word_min``) gives it
         no representative (``nicotinic acetylcholine receptor``: 16 members), else None."""
-        hits = self._resolve_word(phrase, True)
-        return hits if hits and all(h.entries[0].kind == "family" for h in hits) else None
+        key = "\x00class " + phrase   # cached beside the tokens; no token holds a NUL
+        if key not in self._cache:
+            hits = self._resolve_word(phrase, True)
+            self._cache[key] = hits if hits and all(h.entries[0].kind == "family" for h in hits) else None
+        return self._cache[key]
 
     def _mass_name(self, first: str, nxt: str) -> list[Hit] | None:
         """``p70 S6K`` → RPS6KB1 (not ANXA6's alias p70 beside S6K), ``p44/42 MAPK`` → MAPK3,
