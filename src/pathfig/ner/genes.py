@@ -340,8 +340,8 @@ class GeneRecognizer(LineReader):
             # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
             # names the family, so it is the fallback.
             listed, how = word, applied + ("expand_slash",)
-            if (bare := T.strip_modification(word)) != word and "/" in bare and (
-                    end := word.find(bare) + len(bare)) > len(bare) - 1 and end < len(word):
+            bare = T.strip_modification(word)
+            if bare != word and "/" in bare and (at := word.find(bare)) >= 0 and (end := at + len(bare)) < len(word):
                 # ``Smad2/3-P``, ``ERK1/2-pT202``, ``p-ERK1/2(T202/Y204)``: the suffix marks every
                 # gene of the list (a prefix stays for the expansion: ``p-ERK1/2``).
                 listed, how = word[:end], applied + ("strip_modification", "expand_slash")

@@ -24,8 +24,8 @@ from pathfig.ner.hits import Hit
 
 __all__ = ["LineReader", "hyphen_head", "plural"]
 
-_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|[α-ω](?:/[α-ω])+|[α-ω][A-Z]|"
-                         r"\d{1,2}[α-ω]|\d{1,2}[-–]\d{1,2}|\d{1,2}[a-z](?:/[a-z])+|"
+_SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}a?|[α-ωΑ-Ω][0-9]?|"
+                         r"[α-ω](?:/[α-ω])+|[α-ω][A-Z]|\d{1,2}[α-ω]|\d{1,2}[-–]\d{1,2}|\d{1,2}[a-z](?:/[a-z])+|"
                          r"alpha|beta|gamma|delta|epsilon|kappa|zeta|theta|iota|lambda|sigma|omega)$")
 _HAS_JOINER = re.compile(r"[-/–]")
 _HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")
@@ -56,8 +56,9 @@ class LineReader:
         i = 0
         while i < len(tokens):
             text, used = tokens[i]
-            if used == 1 and i + 1 < len(tokens) and (text[:1] in _SUBUNIT_START or tokens[i + 1][0][:1] in _SUBUNIT_START) \
-                    and self.options.subunits and tokens[i + 1][1] == 1 and (pair := self._subunit_pair(tokens, i)):
+            greek = text[:1] in _SUBUNIT_START or (i + 1 < len(tokens) and tokens[i + 1][0][:1] in _SUBUNIT_START)
+            if greek and used == 1 and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and self.options.subunits \
+                    and (pair := self._subunit_pair(tokens, i)):
                 # ``α4β2 nAChR``, ``AMPK α1β1γ1``, ``GABAA receptor α1``: a composition of subunits.
                 hits, n = pair
                 n_words = sum(u for _, u in tokens[i : i + n])
@@ -65,8 +66,8 @@ class LineReader:
                 pos += n_words
                 i += n
                 continue
-            if used == 1 and text[:1] in "pP" and self.options.mass_names and i + 1 < len(tokens) and tokens[i + 1][1] == 1 and (
-                    mass := self._mass_name(text, tokens[i + 1][0])):
+            if used == 1 and text[:1] in "pP" and self.options.mass_names and i + 1 < len(tokens) \
+                    and tokens[i + 1][1] == 1 and (mass := self._mass_name(text, tokens[i + 1][0])):
                 # ``p70 S6K``, ``p90 RSK``, ``p44/42 MAPK``: a protein's mass, then its name.
                 self._emit(words, pos, 2, f"{text} {tokens[i + 1][0]}", mass, out)
                 pos += 2
