@@ -469,6 +469,12 @@ LABELS = [
     ("Rapl", ["RAP1A"]),                # not RASSF5's alias RAPL
     ("Hsl", ["LIPE"]),                  # "Hs1" names no gene by its symbol
     ("Cbl", ["CBL"]),                   # a symbol as printed stays
+    ("RF9", ["IRF9"]),                  # OCR lost the I beside a node's outline
+    ("FIT3", ["IFIT3"]),
+    ("F135", ["IFI35"]),                # ... and read its I as 1
+    ("FNGR1", ["IFNGR1"]),
+    ("D3", []),                         # two characters: vitamin D3, not ID3
+    ("CD3", ["CD3E"]),                  # a name as read is never second-guessed
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...
@@ -783,6 +789,7 @@ def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, mos
     ("ocr_final_l", "Jakl", ["JAK1"], ["JAK3"]),
     ("subunits", "α4β2 nAChR", ["CHRNA4", "CHRNB2"], ["CHRNA7"]),
     ("mass_names", "p70 S6K", ["RPS6KB1"], ["ANXA6", "RPS6KB1"]),
+    ("ocr_lost_i", "SG15", ["ISG15"], []),
 ])
 def test_rule_switches(rec: GeneRecognizer, switch: str, label: str, on: list[str], off: list[str]) -> None:
     # Switched off, each rule gives back the reading it corrects (its effect is measurable).

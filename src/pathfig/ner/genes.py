@@ -51,6 +51,7 @@ _REWRITES = (
     ("coagulation_factor", T.coagulation_factor),
     ("ocr_i_for_1", T.ocr_i_for_1),
 )
+_LOST_I = re.compile(r"^[A-HJ-Z][A-Z0-9-]{2,8}$")   # (a word already starting with I lost nothing)
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
 _NUMBER_LIST_SLASH = re.compile(r"\d[A-Za-z]?/")
@@ -420,6 +421,26 @@ class GeneRecognizer(LineReader):
             hit = self._ocr_symbol(word, applied0)
             if hit:
                 return [hit]
+        if o.ocr_lost_i and _LOST_I.match(word) and any(c.isdigit() for c in word):
+            hit = self._lost_i(word, applied0)
+            if hit:
+                return [hit]
+        return None
+
+    def _lost_i(self, word: str, applied: tuple[str, ...]) -> Hit | None:
+        """``RF9`` → IRF9: the word with the leading I OCR lost, as read or with one of OCR's
+        swaps undone (``F135`` → ``IFI35``); exactly one gene's current symbol must be spelled so."""
+        if rules.stoplisted(normalize_key(word)):
+            return None
+        whole = "I" + word
+        for variants in ([whole], T.ocr_symbol_variants(whole, max_swaps=1)):
+            found = one_per_gene(e for v in variants for e in self.lexicon.lookup(normalize_key(v))
+                                 if e.kind == "symbol" and e.name == v and e.locus_type not in rules.WEAK_LOCUS_TYPES)
+            if len(found) == 1:
+                return Hit(match=found[0].key, entries=found, candidates=found, ambiguous=False,
+                           transforms=applied + ("ocr_lost_i",))
+            if found:
+                return None
         return None
 
     def _ocr_symbol(self, word: str, applied: tuple[str, ...]) -> Hit | None:

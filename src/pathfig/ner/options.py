@@ -74,6 +74,10 @@ class Options:
     #: undone (S/5, B/8, I/1, O/0, Z/2; up to two): ``ATPSI`` → ATP5I, ``GSK38`` → GSK3B, when
     #: exactly one gene's official symbol (current or previous) is spelled so.
     ocr_symbols: bool = True
+    #: A word of capitals with a digit that names nothing is tried with the leading I that OCR
+    #: drops beside a node's outline (``RF9`` → IRF9, ``FIT3`` → IFIT3, ``F135`` → IFI35 with
+    #: one swap undone), when exactly one gene's current official symbol is spelled so.
+    ocr_lost_i: bool = True
     #: A word shaped like a bacterial or yeast gene (three lower-case letters and a capital:
     #: ``lacZ``, ``fldB``, ``porC``) names a human gene only through a name spelled exactly so
     #: (``cblA``, ``minK``); FLDB (APOB's synonym) and PORC (HMBS's old symbol) are no match.
