@@ -475,6 +475,16 @@ LABELS = [
     ("FNGR1", ["IFNGR1"]),
     ("D3", []),                         # two characters: vitamin D3, not ID3
     ("CD3", ["CD3E"]),                  # a name as read is never second-guessed
+    ("II4", ["IL4"]),                   # Il4 in a sans-serif face
+    ("PIk1", ["PLK1"]),
+    ("IIa", []),                        # factor IIa, not TNFRSF9's old symbol ILA
+    ("LC3-II1", []),                    # a numeral inside a split word stays one (not Il1)
+    ("TLR718", ["TLR7", "TLR8"]),       # the slash of TLR7/8 read as a 1
+    ("ERK112", ["MAPK1", "MAPK3"]),
+    ("NR113", ["NR1I3"]),               # an I read as 1 before a slash read as 1
+    ("TNFRSF118", ["TNFRSF11B"]),
+    ("IRF3P", ["IRF3"]),                # the phospho mark glued to the name
+    ("PI4P", []),                       # a phosphoinositide, not SERPINA4's old symbol PI4
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...

@@ -49,7 +49,7 @@ def test_strip_punct(word: str, out: str) -> None:
     ("EGFR-L858R", "EGFR"), ("JAK2V617F", "JAK2"), ("EGFRvIII", "EGFR"), ("CD8A", "CD8A"),
     ("HST1H28H", "HST1H28H"), ("ATP6V1A", "ATP6V1A"), ("p4E-BP1", "4E-BP1"), ("p110-y", "p110-y"),
     ("STAT3Y705", "STAT3"), ("CDK1T14", "CDK1"), ("cl-PARP", "PARP"), ("Cl-", "Cl-"), ("Smad2/3-P", "Smad2/3"),
-    ("p53", "p53"),
+    ("p53", "p53"), ("IRF3P", "IRF3"), ("STAT1P", "STAT1"), ("PI4P", "PI4P"), ("S1P", "S1P"),
 ])
 def test_strip_modification(word: str, out: str) -> None:
     assert T.strip_modification(word) == out
@@ -292,6 +292,17 @@ def test_restore_slash(word: str, parts: list[str]) -> None:
     assert T.restore_slash(word) == parts
 
 
+@pytest.mark.parametrize(("word", "parts"), [
+    ("TLR718", ["TLR7", "TLR8"]), ("ERK112", ["ERK1", "ERK2"]), ("MEK1l2", ["MEK1", "MEK2"]),
+    ("TLR817", ["TLR817"]),      # digits must rise across the slash
+    ("MNK12", ["MNK12"]),        # a dropped slash is restore_slash's default
+])
+def test_restore_slash_read_as_one(word: str, parts: list[str]) -> None:
+    assert T.restore_slash(word, read=True) == parts
+    if parts != [word]:
+        assert T.restore_slash(word) == [word]
+
+
 def test_documented_order_is_the_order_used() -> None:
     from pathfig.ner import genes
 
@@ -305,6 +316,15 @@ def test_documented_order_is_the_order_used() -> None:
 ])
 def test_ocr_i_for_1(word: str, out: str) -> None:
     assert T.ocr_i_for_1(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
+    ("II6", "Il6"), ("II1b", "Il1b"), ("PIk1", "Plk1"), ("SIc2a4", "Slc2a4"), ("FIt3", "Flt3"),
+    ("IIa", "IIa"), ("II", "II"), ("IL6", "IL6"), ("PIgR", "PlgR"),
+])
+def test_ocr_l_for_i(word: str, out: str) -> None:
+    # (A rewrite: ``PIgR`` names a gene as read, so the recogniser never gets this far.)
+    assert T.ocr_l_for_i(word) == out
 
 
 @pytest.mark.parametrize(("word", "out"), [("miR-200a-3p个", "miR-200a-3p"), ("个", ""), ("TP53", "TP53")])

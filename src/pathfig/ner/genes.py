@@ -50,8 +50,11 @@ _REWRITES = (
     ("hla_allele", T.hla_allele),
     ("coagulation_factor", T.coagulation_factor),
     ("ocr_i_for_1", T.ocr_i_for_1),
+    ("ocr_l_for_i", T.ocr_l_for_i),
 )
 _LOST_I = re.compile(r"^[A-HJ-Z][A-Z0-9-]{2,8}$")   # (a word already starting with I lost nothing)
+#: Rewrites not tried on the parts of a split word: in ``LC3-II1`` the II is a numeral.
+_WHOLE_WORD_REWRITES = frozenset({"ocr_l_for_i"})
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
 _NUMBER_LIST_SLASH = re.compile(r"\d[A-Za-z]?/")
@@ -421,6 +424,11 @@ class GeneRecognizer(LineReader):
             hit = self._ocr_symbol(word, applied0)
             if hit:
                 return [hit]
+        if len(parts := T.restore_slash(word, read=True)) > 1:
+            # ``TLR718``: the slash of ``TLR7/8`` read as a 1.
+            found = [self._resolve_part(p, applied0 + ("restore_slash",)) for p in parts]
+            if all(found):
+                return self._siblings([h for h in found if h])
         if o.ocr_lost_i and _LOST_I.match(word) and any(c.isdigit() for c in word):
             hit = self._lost_i(word, applied0)
             if hit:
@@ -521,6 +529,8 @@ class GeneRecognizer(LineReader):
             return hit
         current = part
         for name, fn in self._rewrites:
+            if name in _WHOLE_WORD_REWRITES:
+                continue
             new = fn(current)
             if new != current:
                 current = new

@@ -9,7 +9,7 @@ kept on the mention as evidence.
 Whole-word rewrites, each on the previous one's result:
 2. ``mirna_symbol``      ``hsa-miR-21-5p`` → ``MIR21``, ``let-7a`` → ``MIRLET7A``
 3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
-                         site suffixes (``-GTP``, ``-P``, ``AKT-S473``)
+                         site suffixes (``-GTP``, ``-P``, ``AKT-S473``; ``IRF3P``, a P glued after a number)
 4. ``strip_cellular_prefix`` ``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``
    ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT`` (soluble, human forms)
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
@@ -23,12 +23,16 @@ Whole-word rewrites, each on the previous one's result:
    ``hla_allele``        ``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
    ``ocr_i_for_1``       ``GIP2`` → ``G1P2`` (OCR reads 1 as I; the reverse of 7)
+   ``ocr_l_for_i``       ``II6`` → ``Il6``, ``PIk1`` → ``Plk1`` (a sans-serif l read as I; whole
+                         words only: in ``LC3-II1`` the II is a numeral)
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
 12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
 13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
-14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes)
+14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes); a
+                         slash read as 1 (``TLR718`` → ``TLR7``, ``TLR8``) only after the
+                         recogniser's OCR letter swaps found no symbol (``NR113`` is NR1I3)
 Before the word is looked up whole: ``integrin_dimer`` ``αvβ3`` → ``ITGAV``, ``ITGB3``
 (``αLβ2`` is no key of AFM's alias ALB2).
 When the whole word names no gene, or only a family: ``split_subunits`` ``α7-nAChR``,
@@ -63,6 +67,7 @@ __all__ = [
     "interferon_spelling",
     "ocr_confusions",
     "ocr_i_for_1",
+    "ocr_l_for_i",
     "strip_isoform",
     "join_list",
     "mirna_symbol",
@@ -84,7 +89,7 @@ ORDER = (
     "strip_punct", "american_spelling", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
-    "coagulation_factor", "ocr_i_for_1", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
     "split_parenthetical",
 )
 
@@ -131,7 +136,7 @@ _SUFFIX_RE = re.compile(
     r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
     r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
     r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)?\d{2,4})*\)?"
-    r"|(?<=\d)[STY]\d{2,4})$",
+    r"|(?<=\d)[STY]\d{2,4}|(?<=[A-Z]{3}\d)P)$",
 )
 
 
@@ -258,6 +263,18 @@ def ocr_i_for_1(word: str) -> str:
     for a capital between a capital and a final digit. A rewrite, so only for words that name
     nothing as read."""
     return _I_FOR_1.sub("1", word)
+
+
+_L_FOR_I = re.compile(r"(?<=^[A-HJ-Z])I(?=[a-z])")   # (``IIa`` is factor IIa)
+
+
+def ocr_l_for_i(word: str) -> str:
+    """``II6`` → ``Il6``, ``PIk1`` → ``Plk1``, ``SIc2a4`` → ``Slc2a4``: in a sans-serif face a
+    lower-case l after a name's capital is a capital I to OCR. A rewrite, so only for words
+    that name nothing as read."""
+    if word[:2] == "II" and word[2:3].isdigit():
+        return "Il" + word[2:]
+    return _L_FOR_I.sub("l", word, count=1)
 
 
 #: Characters OCR swaps in compressed or small type: S/5, B/8, I/1, O/0, Z/2.
@@ -593,7 +610,7 @@ def american_spelling(text: str) -> str:
 # --- OCR merges ----------------------------------------------------------------------------
 
 _GLUE_RE = re.compile(r"(?<=[0-9])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])")
-_LOST_SLASH_RE = re.compile(r"^(.*[A-Za-z])(\d)(\d)$")
+_LOST_SLASH_RE = re.compile(r"^(.*[A-Za-z])(\d)([1lI|]?)(\d)$")
 
 
 def split_glued(word: str) -> list[str]:
@@ -608,16 +625,21 @@ def split_glued(word: str) -> list[str]:
     return parts
 
 
-def restore_slash(word: str) -> list[str]:
-    """``MNK12`` → ``[MNK1, MNK2]``: OCR often drops the slash of ``MNK1/2``.
+def restore_slash(word: str, read: bool = False) -> list[str]:
+    """``MNK12`` → ``[MNK1, MNK2]``: OCR often drops the slash of ``MNK1/2`` (two consecutive
+    digits). With ``read``, the slash OCR read as a 1 or l instead: ``TLR718`` → ``[TLR7,
+    TLR8]``, ``ERK112`` (two rising digits across it).
 
-    Only for two consecutive digits; the caller uses it only when the word as read names no
-    gene and both expansions do.
+    The caller uses it only when the word as read names no gene and both expansions do; the
+    read slash only after OCR's letter swaps found nothing (``NR113`` is NR1I3, not NR1/3).
     """
     m = _LOST_SLASH_RE.match(word)
-    if not m or int(m.group(3)) != int(m.group(2)) + 1:
+    if not m:
         return [word]
-    return [m.group(1) + m.group(2), m.group(1) + m.group(3)]
+    head, a, slash, b = m.groups()
+    if (slash and read and int(b) > int(a)) or (not slash and not read and int(b) == int(a) + 1):
+        return [head + a, head + b]
+    return [word]
 
 
 # --- line level -----------------------------------------------------------------------------
