@@ -485,6 +485,15 @@ LABELS = [
     ("TNFRSF118", ["TNFRSF11B"]),
     ("IRF3P", ["IRF3"]),                # the phospho mark glued to the name
     ("PI4P", []),                       # a phosphoinositide, not SERPINA4's old symbol PI4
+    ("LiglV", ["LIG4"]),                # DNA ligase IV, its numeral's I read as l
+    ("Nucl", []),                       # nucleus, not PPARD's alias NUCI
+    ("COPII", ["SEC13"]),               # the vesicle coat, a curated family
+    ("CopI", ["COPA"]),                 # the coatomer, not the E3 ligase COP1
+    ("Cop1", ["COP1"]),
+    ("Pellino-1", ["PELI1"]),
+    ("Smoothened", ["SMO"]),
+    ("ApoE4", ["APOE"]),
+    ("TRAIL-R", ["TNFRSF10B"]),
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...

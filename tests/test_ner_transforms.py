@@ -321,6 +321,7 @@ def test_ocr_i_for_1(word: str, out: str) -> None:
 @pytest.mark.parametrize(("word", "out"), [
     ("II6", "Il6"), ("II1b", "Il1b"), ("PIk1", "Plk1"), ("SIc2a4", "Slc2a4"), ("FIt3", "Flt3"),
     ("IIa", "IIa"), ("II", "II"), ("IL6", "IL6"), ("PIgR", "PlgR"),
+    ("Copll", "CopII"), ("LiglV", "LigIV"), ("Angll", "AngII"), ("Nucl", "Nucl"), ("Jakl", "Jakl"),
 ])
 def test_ocr_l_for_i(word: str, out: str) -> None:
     # (A rewrite: ``PIgR`` names a gene as read, so the recogniser never gets this far.)

@@ -23,7 +23,7 @@ Whole-word rewrites, each on the previous one's result:
    ``hla_allele``        ``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
    ``ocr_i_for_1``       ``GIP2`` → ``G1P2`` (OCR reads 1 as I; the reverse of 7)
-   ``ocr_l_for_i``       ``II6`` → ``Il6``, ``PIk1`` → ``Plk1`` (a sans-serif l read as I; whole
+   ``ocr_l_for_i``       ``II6`` → ``Il6``, ``PIk1`` → ``Plk1``, ``Copll`` → ``CopII`` (l and I; whole
                          words only: in ``LC3-II1`` the II is a numeral)
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
@@ -270,11 +270,20 @@ _L_FOR_I = re.compile(r"(?<=^[A-HJ-Z])I(?=[a-z])")   # (``IIa`` is factor IIa)
 
 def ocr_l_for_i(word: str) -> str:
     """``II6`` → ``Il6``, ``PIk1`` → ``Plk1``, ``SIc2a4`` → ``Slc2a4``: in a sans-serif face a
-    lower-case l after a name's capital is a capital I to OCR. A rewrite, so only for words
-    that name nothing as read."""
+    lower-case l and a capital I look alike to OCR, after a name's capital and in a Roman
+    numeral ending a name (``Copll`` → ``CopII``). A rewrite, so only for words that name
+    nothing as read."""
     if word[:2] == "II" and word[2:3].isdigit():
         return "Il" + word[2:]
+    if (m := _ROMAN_L.match(word)) and (roman := m.group(2).replace("l", "I")) in _ROMAN_NUMERALS:
+        # ``Copll`` → ``CopII``, ``LiglV`` → ``LigIV``: a Roman numeral's I read as l.
+        return m.group(1) + roman
     return _L_FOR_I.sub("l", word, count=1)
+
+
+# Two characters at least: ``Nucl`` (nucleus) is no ``NucI`` (PPARD's alias).
+_ROMAN_L = re.compile(r"^([A-Z][a-z]{0,3}[a-km-z])(?=[IlV]{2,4}$)([IlV]*l[IlV]*)$")
+_ROMAN_NUMERALS = frozenset({"II", "III", "IV"})
 
 
 #: Characters OCR swaps in compressed or small type: S/5, B/8, I/1, O/0, Z/2.
