@@ -494,6 +494,9 @@ LABELS = [
     ("Smoothened", ["SMO"]),
     ("ApoE4", ["APOE"]),
     ("TRAIL-R", ["TNFRSF10B"]),
+    ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
+    ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
+    ("Prolidase", ["PEPD"]),            # a protein's name stays
     ("NF-I°B", []),                     # a degree sign inside a word is OCR noise, not NFIB
     ("AK•T", []),
     ("fldB", []),                       # bacterial gene style: not APOB's synonym FLDB ...
@@ -809,6 +812,7 @@ def test_rooted_representative(rec: GeneRecognizer, label: str, rooted: str, mos
     ("subunits", "α4β2 nAChR", ["CHRNA4", "CHRNB2"], ["CHRNA7"]),
     ("mass_names", "p70 S6K", ["RPS6KB1"], ["ANXA6", "RPS6KB1"]),
     ("ocr_lost_i", "SG15", ["ISG15"], []),
+    ("word_case", "Glow", [], ["DICER1"]),
 ])
 def test_rule_switches(rec: GeneRecognizer, switch: str, label: str, on: list[str], off: list[str]) -> None:
     # Switched off, each rule gives back the reading it corrects (its effect is measurable).

@@ -55,6 +55,7 @@ _REWRITES = (
 _LOST_I = re.compile(r"^[A-HJ-Z][A-Z0-9-]{2,8}$")   # (a word already starting with I lost nothing)
 #: Rewrites not tried on the parts of a split word: in ``LC3-II1`` the II is a numeral.
 _WHOLE_WORD_REWRITES = frozenset({"ocr_l_for_i"})
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]{2,4}$")   # short words: ``Prolidase`` is PEPD by its name
 _PHOSPHO_P = re.compile(r"^p[A-Z][A-Z0-9]")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z]s$")  # ``MCs``, ``TAMs``; not ``C1s``
 _NUMBER_LIST_SLASH = re.compile(r"\d[A-Za-z]?/")
@@ -637,6 +638,10 @@ class GeneRecognizer(LineReader):
         entries = tuple(e for e in entries if e.kind in allowed and
                         (o.locus_types is None or e.locus_type in o.locus_types))
         if not entries:
+            return None
+        if o.word_case and _TITLE_WORD.match(name) and all(e.kind == "ncbi_synonym" and e.name.isupper() for e in entries):
+            # ``Glow``, ``Ate``: a capitalised word whose only reading is an NCBI synonym in
+            # capitals (DICER1's GLOW, ATM's ATE) is the word.
             return None
         if o.short_rule and len(key) <= 2:
             # Two-character names are noise unless printed exactly as an official symbol; two

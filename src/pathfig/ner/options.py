@@ -78,6 +78,10 @@ class Options:
     #: drops beside a node's outline (``RF9`` → IRF9, ``FIT3`` → IFIT3, ``F135`` → IFI35 with
     #: one swap undone), when exactly one gene's current official symbol is spelled so.
     ocr_lost_i: bool = True
+    #: A short capitalised word (``Glow``, ``Ate``, ``Toll``) whose only reading is an NCBI synonym
+    #: written in capitals (DICER1's GLOW, ATM's ATE) names no gene: NCBI's synonyms carry
+    #: retired and cross-species codes, and a capitalised word is prose or a name of its own.
+    word_case: bool = True
     #: A word shaped like a bacterial or yeast gene (three lower-case letters and a capital:
     #: ``lacZ``, ``fldB``, ``porC``) names a human gene only through a name spelled exactly so
     #: (``cblA``, ``minK``); FLDB (APOB's synonym) and PORC (HMBS's old symbol) are no match.
