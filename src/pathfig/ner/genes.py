@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from pathfig.lexicon.keys import GREEK_LETTERS, normalize_key
@@ -443,8 +443,7 @@ class GeneRecognizer(LineReader):
             return None
         whole = "I" + word
         for variants in ([whole], T.ocr_symbol_variants(whole, max_swaps=1)):
-            found = one_per_gene(e for v in variants for e in self.lexicon.lookup(normalize_key(v))
-                                 if e.kind == "symbol" and e.name == v and e.locus_type not in rules.WEAK_LOCUS_TYPES)
+            found = self._spelled_symbols(variants, ("symbol",))
             if len(found) == 1:
                 return Hit(match=found[0].key, entries=found, candidates=found, ambiguous=False,
                            transforms=applied + ("ocr_lost_i",))
@@ -461,20 +460,21 @@ class GeneRecognizer(LineReader):
         # ``TLRS`` is the plural of TLR before it is TLR5 misread; ``MP1`` (a name) is no MPI.
         plural = word.endswith("S") and bool(self.resolve(word[:-1]))
         has_digit = any(c.isdigit() for c in word)
-        found: dict[str, LexiconEntry] = {}
-        for variant in T.ocr_symbol_variants(word):
-            if (plural and variant[-1] != "S") or (
-                    has_digit and len(variant) <= 3 and not any(c.isdigit() for c in variant)):
-                continue
-            for e in self.lexicon.lookup(normalize_key(variant)):
-                if (e.kind == "symbol" or e.kind == "previous") and e.name == variant \
-                        and e.locus_type not in rules.WEAK_LOCUS_TYPES:
-                    found.setdefault(e.ncbigene_id, e)
+        found = self._spelled_symbols(
+            (v for v in T.ocr_symbol_variants(word)
+             if not ((plural and v[-1] != "S") or (has_digit and len(v) <= 3 and not any(c.isdigit() for c in v)))),
+            ("symbol", "previous"))
         if len(found) != 1:
             return None
-        (e,) = found.values()
+        (e,) = found
         return Hit(match=e.key, entries=[e], candidates=[e], ambiguous=False,
                     transforms=applied + ("ocr_symbol",))
+
+    def _spelled_symbols(self, variants: Iterable[str], kinds: tuple[str, ...]) -> list[LexiconEntry]:
+        """One entry per gene whose symbol of these kinds is spelled exactly as a variant (not a
+        weak locus's): what an OCR repair may claim."""
+        return one_per_gene(e for v in variants for e in self.lexicon.lookup(normalize_key(v))
+                            if e.kind in kinds and e.name == v and e.locus_type not in rules.WEAK_LOCUS_TYPES)
 
     def _parenthetical(self, parts: list[str], applied: tuple[str, ...]) -> list[Hit] | None:
         """``ARF(CDKN2A)``, ``p53(TP53)``: when the bracket names a gene the outer name may also

@@ -30,7 +30,6 @@ _SHORT_NEXT = re.compile(r"^(?:[0-9]{1,3}[A-Za-z]?|[A-Za-z][0-9]{0,2}|[IVX]{1,4}
 _HAS_JOINER = re.compile(r"[-/–]")
 _HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
-_ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
 _RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
 _ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
@@ -283,7 +282,7 @@ class LineReader:
         if not hits or len(hits) != 1 or hits[0].entries[0].kind != "family" or not self._token_info(nxt)[2]:
             return None
         number = T.strip_punct(nxt)
-        number = _ROMAN.get(number, number)
+        number = T.ARABIC.get(number, number)
         members = {c.ncbigene_id for c in hits[0].candidates}
         root = os.path.commonprefix([c.symbol for c in hits[0].candidates])
         for stem in dict.fromkeys((root, hits[0].entries[0].family)):

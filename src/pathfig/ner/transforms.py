@@ -57,6 +57,7 @@ from pathfig.lexicon.hgnc import EC_NUMBER
 from pathfig.lexicon.keys import GREEK_LETTERS, fold_homoglyphs
 
 __all__ = [
+    "ARABIC",
     "ORDER",
     "american_spelling",
     "expand_range",
@@ -358,7 +359,8 @@ def greek_y(word: str) -> str:
 
 
 _ROMAN_RE = re.compile(r"^(.{3,}[RK])(IV|I{1,3})([A-HJ-UW-Zα-ω]?)$")
-_ARABIC = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+#: Roman numerals as names number types and classes (``TGF-βRII``, ``BMP receptor II``).
+ARABIC = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
 
 def roman_numeral(word: str) -> str:
@@ -367,7 +369,7 @@ def roman_numeral(word: str) -> str:
     symbols number in Arabic. At least three characters before the ``R``/``K`` (``TβRI`` would
     read as TBR1)."""
     m = _ROMAN_RE.match(word)
-    return f"{m.group(1)}{_ARABIC[m.group(2)]}{m.group(3)}" if m else word
+    return f"{m.group(1)}{ARABIC[m.group(2)]}{m.group(3)}" if m else word
 
 
 _HLA_ALLELE_RE = re.compile(r"^(HLA-(?:A|B|C|E|G|DR|DQ|DP))\*?\d{1,2}(?::\d{2})*$")
