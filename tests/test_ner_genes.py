@@ -494,6 +494,8 @@ LABELS = [
     ("Smoothened", ["SMO"]),
     ("ApoE4", ["APOE"]),
     ("TRAIL-R", ["TNFRSF10B"]),
+    ("AMP kinase", ["PRKAA1"]),             # AMPK, not adenylate kinase (MeSH's entry term)
+    ("finger protein", []),                  # a MeSH synonym cut down to generic words
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays
@@ -579,6 +581,7 @@ LABELS = [
     ("MRE11NBS1", ["MRE11", "NBN"]),
     ("MNK12", ["MKNK1", "MKNK2"]),
     ("MST12", ["STK3", "STK4"]),             # a lost slash is a slash list: the Hippo kinases
+    ("MVP12", []),                           # not one series: SNX8's Mvp1 and DCHS1's MVP2
     ("IL12", ["IL12B"]),
     ("cAMP", []),
     ("cGMP", []),

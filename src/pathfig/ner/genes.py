@@ -417,8 +417,13 @@ class GeneRecognizer(LineReader):
                 # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
                 return self._siblings(found)
             if found and len(found) == len(parts):
-                # ``MST12`` (OCR dropped the slash of ``MST1/2``) is a slash list too.
-                return self._siblings(found) if name == "restore_slash" else found
+                if name != "restore_slash":
+                    return found
+                # ``MST12`` (OCR dropped the slash of ``MST1/2``) is a slash list too, if it
+                # names one series (not ``MVP12`` as SNX8's Mvp1 beside DCHS1's MVP2).
+                found = self._siblings(found)
+                if _one_series(found):
+                    return found
         if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
             return self._parenthetical(parts, applied0 + ("split_parenthetical",))
         if o.ocr_symbols:
@@ -428,8 +433,8 @@ class GeneRecognizer(LineReader):
         if len(parts := T.restore_slash(word, read=True)) > 1:
             # ``TLR718``: the slash of ``TLR7/8`` read as a 1.
             found = [self._resolve_part(p, applied0 + ("restore_slash",)) for p in parts]
-            if all(found):
-                return self._siblings([h for h in found if h])
+            if all(found) and _one_series(listed := self._siblings([h for h in found if h])):
+                return listed
         if o.ocr_lost_i and _LOST_I.match(word) and any(c.isdigit() for c in word):
             hit = self._lost_i(word, applied0)
             if hit:
@@ -789,6 +794,12 @@ _new_mention = slot_constructor(Mention, (
     "word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id", "organism_id", "source", "name",
     "transforms", "ambiguous", "candidates", "box", "confidence", "word_index", "family"))
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
+
+
+def _one_series(hits: list[Hit]) -> bool:
+    """Whether the genes of a list share one paralog root (``TLR7``, ``TLR8``)."""
+    roots = [{paralog_root(e.symbol) for e in h.entries} - {""} for h in hits]
+    return bool(roots) and bool(set.intersection(*roots))
 
 
 @functools.lru_cache(maxsize=1)
