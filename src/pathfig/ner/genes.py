@@ -282,50 +282,77 @@ class GeneRecognizer(LineReader):
         return hits
 
     def _resolve_word(self, token: str, phrase: bool) -> list[Hit] | None:
-        word = T.strip_punct(token)
-        applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
-        if (american := T.american_spelling(word)) != word:
-            word, applied = american, applied + ("american_spelling",)
-        if (eif := T.eif_spelling(word)) != word:
-            # Before any lookup: ``elF3`` would otherwise be the transcription factor ELF3.
-            word, applied = eif, applied + ("ocr_confusions",)
+        """A token's genes: the steps below in order; the first that names genes wins."""
+        word, applied = _spelled(token)
         o = self.options
         if o.ec_numbers and (ec := T.ec_number(word)):
             hit = self._ec_hit(ec, applied + ("ec_number",))
             return [hit] if hit else None
+        if self._names_nothing(word):
+            return None
+        for step in (self._phospho, self._listed, self._slash_list, self._final_l, self._as_written):
+            if hits := step(word, applied):
+                return hits
+        if o.greek_y and _LEADING_Y.match(word):
+            # ``YH2AX``, ``y-tubulin``: OCR reads a leading γ as Y; only names written with γ count
+            # (keys fold γ to G, and ``YST`` must not become GST).
+            hit = self._lookup("γ" + word[1:], applied + ("greek_y",), bare=False)
+            if hit and all(e.name.startswith(("γ", "gamma", "Gamma")) for e in hit.entries):
+                return [hit]
+        hits, current, rewritten = self._rewritten(word, applied)
+        if hits:
+            return hits
+        if o.receptor_suffix and _RECEPTOR_R.match(word):
+            # ``5-HT2AR``, ``CB2R``, ``P2X7R``, ``GABAAR``: a receptor's name with R for receptor.
+            hit = self._resolve_part(word[:-1], applied + ("receptor_suffix",))
+            if hit and all(e.ncbigene_id in self._receptors for e in (hit.candidates or hit.entries)):
+                return [hit]
+        if hits := self._split(word, current, applied, rewritten):
+            return hits
+        if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
+            return self._parenthetical(parts, applied + ("split_parenthetical",))
+        return self._misread(word, applied)
+
+    def _names_nothing(self, word: str) -> bool:
+        """Words that are no gene whatever the lexicon says: numbers, ions, figure references,
+        cell lines, viral proteins, prose."""
+        o = self.options
         if not word or (not _HAS_LETTER.search(word) and word not in self._digit_families):
-            return None
+            return True
         if o.ion_rule and rules.is_ion(word):
-            return None
+            return True
         if rules.is_figure_reference(word) or rules.is_roman_numeral(word) or word in rules.EXACT_NOT_GENES:
-            return None
+            return True
         if o.cell_lines and (key := normalize_key(word)) in _cell_line_keys() and not any(
                 e.kind == "symbol" for e in self.lexicon.lookup(key)):
-            return None
+            return True
         if o.viral_rule and rules.is_viral_protein(word.split("/")[0]):
-            return None
-        if o.prose_rule and rules.is_prose_word(word) and " " not in word and not (
+            return True
+        return bool(o.prose_rule and rules.is_prose_word(word) and " " not in word and not (
             o.prose_exact and any(e.name == word for e in self.lexicon.lookup(normalize_key(word)))
         ) and not (
             o.prose_names and len(word) >= 4
             and (word in self._word_names or (word.endswith("s") and word[:-1] in self._word_names))
-        ):
-            return None
-        if _PHOSPHO_P.match(word) and "/" not in word and not any(e.name == word for e in self.lexicon.lookup(normalize_key(word))):
-            # ``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so.
+        ))
+
+    def _phospho(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so."""
+        if _PHOSPHO_P.match(word) and "/" not in word and not any(
+                e.name == word for e in self.lexicon.lookup(normalize_key(word))):
             hit = self._resolve_part(word[1:], applied + ("strip_modification",))
             if hit:
                 return [hit]
-        if len(chains := T.integrin_dimer(word)) > 1:
-            found = [h for h in (self._resolve_part(p, applied + ("integrin_dimer",)) for p in chains) if h]
-            if len(found) == len(chains):
-                return found
-        ranged = T.expand_range(word)
-        if len(ranged) > 1:
-            # ``WNT1-3`` lists WNT1, WNT2, WNT3 (not WNT2B's old alias WNT13).
-            found = [h for h in (self._resolve_part(p, applied + ("expand_range",)) for p in ranged) if h]
-            if len(found) == len(ranged):
-                return found
+        return None
+
+    def _listed(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """Names listed in one word, before the word as a whole: an integrin's two chains
+        (``αvβ3``), a range (``WNT1-3`` lists WNT1, WNT2, WNT3, not WNT2B's old alias WNT13),
+        a complex or cascade of slash lists (``MEK1/2-ERK1/2``)."""
+        for name, split in (("integrin_dimer", T.integrin_dimer), ("expand_range", T.expand_range)):
+            if len(parts := split(word)) > 1:
+                found = [h for h in (self._resolve_part(p, applied + (name,)) for p in parts) if h]
+                if len(found) == len(parts):
+                    return found
         if "/" in word and len(chain := T.split_complex(word)) > 1 and any("/" in p for p in chain) \
                 and all(p[0].isascii() and p[0].isalpha() for p in chain):
             # ``MEK1/2-ERK1/2``, ``APC/C-Cdh1``: names joined into a complex or cascade, some of
@@ -341,50 +368,56 @@ class GeneRecognizer(LineReader):
             if all(parts_hits):
                 return [replace(h, transforms=applied + ("split_complex",) + h.transforms)
                         for hs in parts_hits for h in hs]
-        if "/" in word and not _LETTER_SLASH.match(word):
-            # ``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only
-            # names the family, so it is the fallback.
-            listed, how = word, applied + ("expand_slash",)
-            bare = T.strip_modification(word)
-            if bare != word and "/" in bare and (at := word.find(bare)) >= 0 and (end := at + len(bare)) < len(word):
-                # ``Smad2/3-P``, ``ERK1/2-pT202``, ``p-ERK1/2(T202/Y204)``: the suffix marks every
-                # gene of the list (a prefix stays for the expansion: ``p-ERK1/2``).
-                listed, how = word[:end], applied + ("strip_modification", "expand_slash")
-            parts = T.expand_slash(listed)
-            found = [h for h in (self._resolve_part(p, how) for p in parts) if h]
-            if len(parts) > 1 and found:
-                if len(found) < len(parts) or all(h.entries[0].kind == "family" for h in found):
-                    # ``APC/C`` is the anaphase-promoting complex, a family named with its slash,
-                    # not APC beside a stray C; ``SWI/SNF`` is one complex, not the families
-                    # its halves happen to spell.
-                    whole = self._lookup(word, applied, bare=True)
-                    if whole and whole.entries[0].kind == "family":
-                        return [whole]
-                return self._siblings(found)
-        if o.ocr_final_l and _FINAL_L.match(word) and (named := self.lexicon.lookup(normalize_key(word))) \
+        return None
+
+    def _slash_list(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """``ERK1/2``: the expansion names each gene; FamPlex's own ``ERK1/2`` entry only names
+        the family, so it is the fallback."""
+        if "/" not in word or _LETTER_SLASH.match(word):
+            return None
+        listed, how = word, applied + ("expand_slash",)
+        bare = T.strip_modification(word)
+        if bare != word and "/" in bare and (at := word.find(bare)) >= 0 and (end := at + len(bare)) < len(word):
+            # ``Smad2/3-P``, ``ERK1/2-pT202``, ``p-ERK1/2(T202/Y204)``: the suffix marks every
+            # gene of the list (a prefix stays for the expansion: ``p-ERK1/2``).
+            listed, how = word[:end], applied + ("strip_modification", "expand_slash")
+        parts = T.expand_slash(listed)
+        found = [h for h in (self._resolve_part(p, how) for p in parts) if h]
+        if len(parts) > 1 and found:
+            if len(found) < len(parts) or all(h.entries[0].kind == "family" for h in found):
+                # ``APC/C`` is the anaphase-promoting complex, a family named with its slash,
+                # not APC beside a stray C; ``SWI/SNF`` is one complex, not the families
+                # its halves happen to spell.
+                whole = self._lookup(word, applied, bare=True)
+                if whole and whole.entries[0].kind == "family":
+                    return [whole]
+            return self._siblings(found)
+        return None
+
+    def _final_l(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """``Jakl``, ``Rapl``: OCR reads a final 1 as l. The capitals JAKL (a JAK3 alias) and
+        RAPL (RASSF5's) are no match for a name printed in lower case."""
+        if self.options.ocr_final_l and _FINAL_L.match(word) and (named := self.lexicon.lookup(normalize_key(word))) \
                 and not any(e.name == word or e.kind == "symbol" for e in named):
-            # ``Jakl``, ``Rapl``: OCR reads a final 1 as l. The capitals JAKL (a JAK3 alias) and
-            # RAPL (RASSF5's) are no match for a name printed in lower case.
             one = self._lookup(word[:-1] + "1", applied + ("ocr_confusions",), bare=False)
             if one and any(e.kind in ("symbol", "previous", "family") for e in one.entries):
                 return [one]
+        return None
+
+    def _as_written(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """The word as written; a family glued to its subunits (``α7-nAChR``, ``AMPKα1β1γ1``)
+        names the subunits, which are more specific."""
         hit = self._lookup(word, applied, bare=True)
-        if o.subunits and (not hit or hit.entries[0].kind == "family") and _GREEK_CHAR.search(word) \
+        if self.options.subunits and (not hit or hit.entries[0].kind == "family") and _GREEK_CHAR.search(word) \
                 and (glued := T.split_subunits(word)):
-            # ``α7-nAChR``, ``AMPKα1β1γ1``: the subunits are more specific than the family.
             found = self._subunits(self.resolve(glued[0]), T.subunit_codes(glued[1]))
             if found:
                 return [replace(h, transforms=applied + h.transforms) for h in found]
-        if hit:
-            return [hit]
-        if o.greek_y and _LEADING_Y.match(word):
-            # ``YH2AX``, ``y-tubulin``: OCR reads a leading γ as Y; only names written with γ count
-            # (keys fold γ to G, and ``YST`` must not become GST).
-            hit = self._lookup("γ" + word[1:], applied + ("greek_y",), bare=False)
-            if hit and all(e.name.startswith(("γ", "gamma", "Gamma")) for e in hit.entries):
-                return [hit]
-        # Transforms that rewrite the whole word, tried in order, each on the previous result.
-        applied0 = applied
+        return [hit] if hit else None
+
+    def _rewritten(self, word: str, applied: tuple[str, ...]) -> tuple[list[Hit] | None, str, tuple[str, ...]]:
+        """The whole-word rewrites (``_REWRITES``), tried in order, each on the previous result.
+        Returns the hit, else the last rewritten form and the rewrites that made it."""
         current = word
         for name, fn in self._rewrites:
             new = fn(current)
@@ -393,25 +426,24 @@ class GeneRecognizer(LineReader):
                 current = new
                 hit = self._lookup(current, applied, bare=False)
                 if hit:
-                    return [hit]
-        if o.receptor_suffix and _RECEPTOR_R.match(word):
-            # ``5-HT2AR``, ``CB2R``, ``P2X7R``, ``GABAAR``: a receptor's name with R for receptor.
-            hit = self._resolve_part(word[:-1], applied0 + ("receptor_suffix",))
-            if hit and all(e.ncbigene_id in self._receptors for e in (hit.candidates or hit.entries)):
-                return [hit]
-        # Transforms that split a word into several names; every part must resolve.
+                    return [hit], current, applied
+        return None, current, applied
+
+    def _split(self, word: str, current: str, applied: tuple[str, ...],
+               rewritten: tuple[str, ...]) -> list[Hit] | None:
+        """Transforms that split a word into several names; every part must resolve. The word is
+        split as read; its rewritten form (``current``, made by ``rewritten``) only when that
+        gives no split."""
         for name, fn in (("expand_slash", T.expand_slash), ("expand_range", T.expand_range),
                          ("split_complex", T.split_complex), ("split_glued", T.split_glued),
                          ("restore_slash", T.restore_slash)):
-            # Split the word as read; the rewritten form only when that gives no split.
             parts = fn(word)
-            if len(parts) > 1:
-                applied = applied0
-            elif current != word:
-                parts = fn(current)
+            how = applied
+            if len(parts) < 2 and current != word:
+                parts, how = fn(current), rewritten
             if len(parts) < 2:
                 continue
-            hits = [self._resolve_part(p, applied + (name,)) for p in parts]
+            hits = [self._resolve_part(p, how + (name,)) for p in parts]
             found = [h for h in hits if h]
             if name == "expand_slash" and found:
                 # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
@@ -424,19 +456,21 @@ class GeneRecognizer(LineReader):
                 found = self._siblings(found)
                 if _one_series(found):
                     return found
-        if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
-            return self._parenthetical(parts, applied0 + ("split_parenthetical",))
-        if o.ocr_symbols:
-            hit = self._ocr_symbol(word, applied0)
-            if hit:
-                return [hit]
+        return None
+
+    def _misread(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """OCR's misreadings of a symbol, last: letters and digits swapped, a slash read as 1,
+        a leading I lost."""
+        o = self.options
+        if o.ocr_symbols and (hit := self._ocr_symbol(word, applied)):
+            return [hit]
         if len(parts := T.restore_slash(word, read=True)) > 1:
             # ``TLR718``: the slash of ``TLR7/8`` read as a 1.
-            found = [self._resolve_part(p, applied0 + ("restore_slash",)) for p in parts]
+            found = [self._resolve_part(p, applied + ("restore_slash",)) for p in parts]
             if all(found) and _one_series(listed := self._siblings([h for h in found if h])):
                 return listed
         if o.ocr_lost_i and _LOST_I.match(word) and any(c.isdigit() for c in word):
-            hit = self._lost_i(word, applied0)
+            hit = self._lost_i(word, applied)
             if hit:
                 return [hit]
         return None
@@ -794,6 +828,18 @@ _new_mention = slot_constructor(Mention, (
     "word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id", "organism_id", "source", "name",
     "transforms", "ambiguous", "candidates", "box", "confidence", "word_index", "family"))
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
+
+
+def _spelled(token: str) -> tuple[str, tuple[str, ...]]:
+    """The token without the punctuation around it, in American spelling, an eIF's I restored
+    (before any lookup: ``elF3`` would otherwise be the transcription factor ELF3)."""
+    word = T.strip_punct(token)
+    applied: tuple[str, ...] = ("strip_punct",) if word != token.strip() else ()
+    if (american := T.american_spelling(word)) != word:
+        word, applied = american, applied + ("american_spelling",)
+    if (eif := T.eif_spelling(word)) != word:
+        word, applied = eif, applied + ("ocr_confusions",)
+    return word, applied
 
 
 def _one_series(hits: list[Hit]) -> bool:
