@@ -496,6 +496,9 @@ LABELS = [
     ("TRAIL-R", ["TNFRSF10B"]),
     ("AMP kinase", ["PRKAA1"]),             # AMPK, not adenylate kinase (MeSH's entry term)
     ("finger protein", []),                  # a MeSH synonym cut down to generic words
+    ("IKKαIKKβ", ["CHUK", "IKBKB"]),          # two subunits glued where a slash was lost
+    ("LUBAC", ["RNF31"]),                    # a curated complex: HOIP, HOIL-1, SHARPIN
+    ("ZAPS", ["ZC3HAV1"]),
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays

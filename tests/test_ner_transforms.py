@@ -278,7 +278,7 @@ def test_mirna_symbol(word: str, out: str) -> None:
 
 @pytest.mark.parametrize(("word", "parts"), [
     ("MRE11NBS1", ["MRE11", "NBS1"]), ("OAS1IFITM2", ["OAS1", "IFITM2"]), ("TP53", ["TP53"]), ("IL6R", ["IL6R"]),
-    ("CD4T", ["CD4T"]),
+    ("CD4T", ["CD4T"]), ("IKKαIKKβ", ["IKKα", "IKKβ"]), ("IFNγR1", ["IFNγR1"]),   # (parts of 3 at least)
 ])
 def test_split_glued(word: str, parts: list[str]) -> None:
     assert T.split_glued(word) == parts

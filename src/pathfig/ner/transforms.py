@@ -620,15 +620,16 @@ def american_spelling(text: str) -> str:
 
 # --- OCR merges ----------------------------------------------------------------------------
 
-_GLUE_RE = re.compile(r"(?<=[0-9])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])")
+_GLUE_RE = re.compile(r"(?<=[0-9α-ω])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])")
 _LOST_SLASH_RE = re.compile(r"^(.*[A-Za-z])(\d)([1lI|]?)(\d)$")
 
 
 def split_glued(word: str) -> list[str]:
-    """Split labels OCR glued together: ``MRE11NBS1`` → ``[MRE11, NBS1]``, ``OAS1IFITM2``.
+    """Split labels OCR glued together: ``MRE11NBS1`` → ``[MRE11, NBS1]``, ``OAS1IFITM2``,
+    ``IKKαIKKβ`` (a slash lost between two subunits).
 
-    Splits only where a digit is followed by a capital (or a lower-case letter by a run of
-    capitals and a digit); the caller accepts the split only if every part is a gene.
+    Splits only where a digit or Greek letter is followed by a capital (or a lower-case letter
+    by a run of capitals and a digit); the caller accepts the split only if every part is a gene.
     """
     parts = [p for p in _GLUE_RE.split(word) if p]
     if len(parts) < 2 or any(len(p) < 3 for p in parts):
