@@ -499,6 +499,8 @@ LABELS = [
     ("IKKαIKKβ", ["CHUK", "IKBKB"]),          # two subunits glued where a slash was lost
     ("LUBAC", ["RNF31"]),                    # a curated complex: HOIP, HOIL-1, SHARPIN
     ("ZAPS", ["ZC3HAV1"]),
+    ("lkBa", ["NFKBIA"]),                    # IκBα: I read as l, κ printed as k
+    ("P65P50", ["NFKB1", "RELA"]),           # the NF-κB dimer's two shapes read as one word
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays

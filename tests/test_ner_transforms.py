@@ -80,6 +80,7 @@ def test_protein_stem(word: str, out: str) -> None:
     ("P13K", "PI3K"), ("N0TCH1", "NOTCH1"), ("IL10", "IL10"), ("CD133", "CD133"),
     ("lL-6", "IL-6"), ("IL-l", "IL-1"), ("ILlβ", "IL1β"), ("lκB", "IκB"), ("HlF-1α", "HIF-1α"),
     ("Cl", "Cl"), ("Cell", "Cell"), ("Akl", "Akl"), ("lL", "lL"),
+    ("lkBa", "IkBa"), ("lk-B", "Ik-B"), ("lkk", "lkk"), ("like", "like"),
 ])
 def test_ocr_confusions(word: str, out: str) -> None:
     assert T.ocr_confusions(word) == out
@@ -279,6 +280,7 @@ def test_mirna_symbol(word: str, out: str) -> None:
 @pytest.mark.parametrize(("word", "parts"), [
     ("MRE11NBS1", ["MRE11", "NBS1"]), ("OAS1IFITM2", ["OAS1", "IFITM2"]), ("TP53", ["TP53"]), ("IL6R", ["IL6R"]),
     ("CD4T", ["CD4T"]), ("IKKαIKKβ", ["IKKα", "IKKβ"]), ("IFNγR1", ["IFNγR1"]),   # (parts of 3 at least)
+    ("P65P50", ["P65", "P50"]), ("p65p50", ["p65", "p50"]), ("CYP2P1", ["CYP2P1"]),
 ])
 def test_split_glued(word: str, parts: list[str]) -> None:
     assert T.split_glued(word) == parts

@@ -326,7 +326,7 @@ def eif_spelling(word: str) -> str:
 def ocr_confusions(word: str) -> str:
     """Undo the commonest OCR confusions inside letter runs: ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``,
     ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``, ``NF-xB`` → ``NF-κB`` (κ read as x; in NF-κB and IκB),
-    ``elF4E`` → ``eIF4E``.
+    ``elF4E`` → ``eIF4E``, ``lkBa`` → ``IkBa``.
 
     A ``1`` or ``0`` between two capitals (or a capital and a digit) is read as ``I``/``O``. In a
     word of capitals whose only lower-case letter is ``l``, that ``l`` is an ``I`` first or before
@@ -338,7 +338,11 @@ def ocr_confusions(word: str) -> str:
     w = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", w)
     if "l" in w and len(w) >= 3 and any(c.isupper() for c in w) and not re.search(r"[a-km-z]", w):
         w = re.sub(r"^l|l(?=[A-Z])", "I", w).replace("l", "1")
-    return w
+    return _LK_B.sub("I", w)
+
+
+#: ``lkBα``, ``lk-B``: IκB with its κ printed (or read) as k and its I read as l.
+_LK_B = re.compile(r"^l(?=k-?B)")
 
 
 _GREEK_Y_RE = re.compile(r"^(.{2,}[A-Z0-9-])[yY](\d?)$")
@@ -620,16 +624,17 @@ def american_spelling(text: str) -> str:
 
 # --- OCR merges ----------------------------------------------------------------------------
 
-_GLUE_RE = re.compile(r"(?<=[0-9α-ω])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])")
+_GLUE_RE = re.compile(r"(?<=[0-9α-ω])(?=[A-Z][A-Za-z])|(?<=[a-z])(?=[A-Z]{2,}[0-9])|(?<=[0-9])(?=[Pp][0-9]{2})")
 _LOST_SLASH_RE = re.compile(r"^(.*[A-Za-z])(\d)([1lI|]?)(\d)$")
 
 
 def split_glued(word: str) -> list[str]:
     """Split labels OCR glued together: ``MRE11NBS1`` → ``[MRE11, NBS1]``, ``OAS1IFITM2``,
-    ``IKKαIKKβ`` (a slash lost between two subunits).
+    ``IKKαIKKβ`` (a slash lost between two subunits), ``P65P50`` (two proteins named by mass).
 
     Splits only where a digit or Greek letter is followed by a capital (or a lower-case letter
-    by a run of capitals and a digit); the caller accepts the split only if every part is a gene.
+    by a run of capitals and a digit, or a digit by a p and a mass); the caller accepts the
+    split only if every part is a gene.
     """
     parts = [p for p in _GLUE_RE.split(word) if p]
     if len(parts) < 2 or any(len(p) < 3 for p in parts):
