@@ -501,6 +501,7 @@ LABELS = [
     ("ZAPS", ["ZC3HAV1"]),
     ("lkBa", ["NFKBIA"]),                    # IκBα: I read as l, κ printed as k
     ("P65P50", ["NFKB1", "RELA"]),           # the NF-κB dimer's two shapes read as one word
+    ("RSK", ["RPS6KA1"]),                    # p90 RSK (curated), not FamPlex's wider RSK whose top is S6K1
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays
