@@ -502,6 +502,10 @@ LABELS = [
     ("lkBa", ["NFKBIA"]),                    # IκBα: I read as l, κ printed as k
     ("P65P50", ["NFKB1", "RELA"]),           # the NF-κB dimer's two shapes read as one word
     ("RSK", ["RPS6KA1"]),                    # p90 RSK (curated), not FamPlex's wider RSK whose top is S6K1
+    ("PTPN2-1", ["PTPN2"]),                  # isoform 1 of PTPN2 (Reactome's style), not PTPN21
+    ("STAT1-1", ["STAT1"]),
+    ("NKX2-1", ["NKX2-1"]),                  # a symbol written with its hyphen stays
+    ("B7-2", ["CD86"]),
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays

@@ -396,14 +396,15 @@ def interferon_spelling(word: str) -> str:
 
 
 _ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$"
-                         r"|^([A-Z]{3,}[0-9])[abc]$")
+                         r"|^([A-Z]{3,}[0-9])[abc]$|^([A-Za-z][A-Za-z0-9]*[A-Za-z]\d+)-\d{1,2}$")
 _GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
 
 
 def strip_isoform(word: str) -> str:
     """``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``, ``SERCA2a`` →
-    ``SERCA2``: long/short isoform, splice-variant, Greek-lettered isoform (``γt``) and splice
-    letter suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is
+    ``SERCA2``, ``STAT1-1`` → ``STAT1``: long/short isoform, splice-variant, Greek-lettered
+    isoform (``γt``), splice letter and numbered isoform (UniProt's, as Reactome prints them)
+    suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is
     RANKL, ``PDE4a`` PDE4A)."""
     m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
     return next(g for g in m.groups() if g) if m else word
