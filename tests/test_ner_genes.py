@@ -506,6 +506,7 @@ LABELS = [
     ("STAT1-1", ["STAT1"]),
     ("NKX2-1", ["NKX2-1"]),                  # a symbol written with its hyphen stays
     ("B7-2", ["CD86"]),
+    ("B2M(21-119)", ["B2M"]),                # a chain's residue range, as Reactome prints it
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays

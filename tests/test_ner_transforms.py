@@ -50,6 +50,7 @@ def test_strip_punct(word: str, out: str) -> None:
     ("HST1H28H", "HST1H28H"), ("ATP6V1A", "ATP6V1A"), ("p4E-BP1", "4E-BP1"), ("p110-y", "p110-y"),
     ("STAT3Y705", "STAT3"), ("CDK1T14", "CDK1"), ("cl-PARP", "PARP"), ("Cl-", "Cl-"), ("Smad2/3-P", "Smad2/3"),
     ("p53", "p53"), ("IRF3P", "IRF3"), ("STAT1P", "STAT1"), ("PI4P", "PI4P"), ("S1P", "S1P"),
+    ("B2M(21-119)", "B2M"), ("CASP8(217-374)", "CASP8"), ("PAK(1-3)", "PAK(1-3)"),   # residues, not paralogs
 ])
 def test_strip_modification(word: str, out: str) -> None:
     assert T.strip_modification(word) == out

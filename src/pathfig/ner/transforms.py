@@ -133,7 +133,7 @@ _PREFIX_RE = re.compile(
 _SUFFIX_RE = re.compile(
     r"(?:[-–:·]?(?:GTP|GDP)"
     r"|[-–:·](?:ATP|ADP|PO4|Ub|ub|SUMO|Ac|ac|me[1-3]?|P|p|active|inactive|dimer|complex|ITD|TKD)"
-    r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}"
+    r"|\((?:P|p|active|inactive|[a-z]{1,2})\)|\+P|-I{1,2}|\(\d{1,4}-\d{2,4}\)"
     r"|(?<=[A-Za-z0-9]{3})[-(]?([ACDEFGHIKLMNPQRSTVWY])\d{2,4}(?:(?!\1)[ACDEFGHIKLMNPQRSTVWY*]|fs|del)\)?"
     r"|(?<=[A-Z]{3})v(?:I{1,3}|IV)"
     r"|(?:[-–:(]\s*p?|p)(?:Ser|Thr|Tyr|S|T|Y)\d{2,4}\)?(?:/p?(?:Ser|Thr|Tyr|S|T|Y)?\d{2,4})*\)?"
@@ -146,7 +146,8 @@ def strip_modification(word: str) -> str:
 
     Residue-phospho (``pY-STAT3``, ``pS727-STAT3``), ubiquitin, SUMO and acetyl (``Ub-PCNA``)
     prefixes go too, and so do amino-acid changes glued to the symbol (``KRASG12D``,
-    ``BRAF(V600E)``, ``JAK2V617F``) and EGFR's variant III (``EGFRvIII``).
+    ``BRAF(V600E)``, ``JAK2V617F``), EGFR's variant III (``EGFRvIII``) and the residue range of
+    a chain or fragment as Reactome prints it (``B2M(21-119)``, ``CASP8(217-374)``).
 
     ``pro-CASP8``/``pro-IL-1β`` (precursor forms) lose ``pro-``, and ``cl-PARP``/``cl-caspase-3``
     (cleaved forms of western-blot panels) ``cl-``.
