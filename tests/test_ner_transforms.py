@@ -119,6 +119,13 @@ def test_strip_isoform(word: str, out: str) -> None:
     assert T.strip_isoform(word) == out
 
 
+@pytest.mark.parametrize(("word", "number"), [
+    ("PTPN2-1", "1"), ("STAT1-12", "12"), ("NKX2-1", "1"), ("B7-2", ""), ("IL-1", ""), ("WNT1-3", "3"), ("STAT1", ""),
+])
+def test_isoform_number(word: str, number: str) -> None:
+    assert T.isoform_number(word) == number
+
+
 @pytest.mark.parametrize(("word", "out"), [
     ("FXa", "coagulation factor X"), ("FVIIa", "coagulation factor VII"), ("Factor IXa", "coagulation factor IX"),
     ("factor-XII", "coagulation factor XII"), ("FII", "coagulation factor II"), ("FXIII", "coagulation factor XIII"),

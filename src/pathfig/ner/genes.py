@@ -90,8 +90,6 @@ _WORD_GREEK = re.compile(r"^[A-Za-z0-9]{2,} (?:%s)$" % "|".join(n for _, n in GR
 _MIRNA_PREFIXES = ("MIR", "HSAMIR")   # keys a microRNA name may start with
 _MIRNA_KEY = re.compile(r"^(?:HSA)?MIR(?:\d|LET)")
 _MIR_PRECURSOR = re.compile(r"^MIR(?:LET)?\d+[A-Z]?-\d+$")
-# A symbol's number, a hyphen, and an isoform's number (``PTPN2-1``, ``STAT1-1``).
-_NUMBERED_FORM = re.compile(r"[A-Za-z]\d+-(\d{1,2})$")
 _LEADING_Y = re.compile(r"^[Yy](?:[A-Z][A-Za-z0-9]{2,}|-[A-Za-z]{3,})$")
 
 
@@ -410,8 +408,8 @@ class GeneRecognizer(LineReader):
         """The word as written; a family glued to its subunits (``α7-nAChR``, ``AMPKα1β1γ1``)
         names the subunits, which are more specific."""
         hit = self._lookup(word, applied, bare=True)
-        if hit and (m := _NUMBERED_FORM.search(word)) and not any(
-                re.search(rf"[^A-Za-z0-9]{m.group(1)}$", e.name) for e in hit.entries):
+        if hit and (number := T.isoform_number(word)) and not any(
+                re.search(rf"[^A-Za-z0-9]{number}$", e.name) for e in hit.entries):
             # ``PTPN2-1`` is PTPN2's isoform 1, not PTPN21 (keys drop the hyphen); a name written
             # with its hyphen or dot stays (``NKX2-1``, ``Munc13-1``, ``B7-2``).
             hit = None

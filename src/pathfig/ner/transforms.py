@@ -19,7 +19,8 @@ Whole-word rewrites, each on the previous one's result:
 8. ``greek_y``           ``IFNY`` → ``IFNγ``, ``AMPKy3`` → ``AMPKγ3`` (OCR reads γ as Y or y)
    ``roman_numeral``     ``TGF-βRI`` → ``TGF-βR1``, ``CaMKIIδ`` → ``CaMK2δ``
 9. ``interferon_spelling`` ``INF-γ`` → ``IFN-γ``
-   ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``
+   ``strip_isoform``     ``CEACAM1-L`` → ``CEACAM1``, ``UXT-V1`` → ``UXT``, ``RORγt`` → ``RORγ``,
+                         ``PTPN2-1`` → ``PTPN2`` (the recogniser then refuses PTPN21's key)
    ``hla_allele``        ``HLA-A2`` → ``HLA-A``, ``HLA-DR4`` → ``HLA-DR``
    ``coagulation_factor`` ``FXa``, ``Factor VIIa`` → ``coagulation factor X``, ``… VII``
    ``ocr_i_for_1``       ``GIP2`` → ``G1P2`` (OCR reads 1 as I; the reverse of 7)
@@ -29,10 +30,12 @@ Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
 12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
-13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1`` (every part a gene)
-14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes); a
-                         slash read as 1 (``TLR718`` → ``TLR7``, ``TLR8``) only after the
-                         recogniser's OCR letter swaps found no symbol (``NR113`` is NR1I3)
+13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1``; ``IKKαIKKβ``, ``P65P50``
+                         (every part a gene)
+14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes, of one
+                         paralog series); a slash read as 1 (``TLR718`` → ``TLR7``, ``TLR8``)
+                         only after the recogniser's OCR letter swaps found no symbol (``NR113``
+                         is NR1I3)
 Before the word is looked up whole: ``integrin_dimer`` ``αvβ3`` → ``ITGAV``, ``ITGB3``
 (``αLβ2`` is no key of AFM's alias ALB2).
 When the whole word names no gene, or only a family: ``split_subunits`` ``α7-nAChR``,
@@ -66,6 +69,7 @@ __all__ = [
     "greek_y",
     "integrin_dimer",
     "interferon_spelling",
+    "isoform_number",
     "ocr_confusions",
     "ocr_i_for_1",
     "ocr_l_for_i",
@@ -397,8 +401,16 @@ def interferon_spelling(word: str) -> str:
 
 
 _ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$"
-                         r"|^([A-Z]{3,}[0-9])[abc]$|^([A-Za-z][A-Za-z0-9]*[A-Za-z]\d+)-\d{1,2}$")
+                         r"|^([A-Z]{3,}[0-9])[abc]$")
 _GREEK_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{1,}[α-ω])[tT]$")
+# A symbol's number, a hyphen and an isoform's number (UniProt's, as Reactome prints them).
+_NUMBERED_ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]*[A-Za-z]\d+)-(\d{1,2})$")
+
+
+def isoform_number(word: str) -> str:
+    """``PTPN2-1`` → ``1``: the isoform number after a symbol's number and a hyphen, else ``""``."""
+    m = _NUMBERED_ISOFORM_RE.match(word)
+    return m.group(2) if m else ""
 
 
 def strip_isoform(word: str) -> str:
@@ -407,7 +419,7 @@ def strip_isoform(word: str) -> str:
     isoform (``γt``), splice letter and numbered isoform (UniProt's, as Reactome prints them)
     suffixes. A rewrite, so only for words that name nothing as printed (``RANK-L`` is
     RANKL, ``PDE4a`` PDE4A)."""
-    m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word)
+    m = _ISOFORM_RE.match(word) or _GREEK_ISOFORM_RE.match(word) or _NUMBERED_ISOFORM_RE.match(word)
     return next(g for g in m.groups() if g) if m else word
 
 
