@@ -100,6 +100,27 @@ def test_organisms_of_figures(annotator, fields, expected):
     assert sorted(taxa(annotator, **fields)) == sorted(expected)
 
 
+HOST_GENES = ["GBF1", "CERT", "VAP-A", "SMS2", "ARF1", "RAB6", "RAB14"]
+
+
+@pytest.mark.parametrize("papertitle,words,expected", [
+    # Capitals beside a host word: the human host's genes, beside the bacterium.
+    ("Chlamydia trachomatis co-opts GBF1 and CERT to acquire host sphingomyelin.", HOST_GENES, ["813", "9606"]),
+    # No host word: a bacterium's own enzymes in capitals (OTC, ASL) stay the bacterium's.
+    ("Chlamydia trachomatis co-opts GBF1 and CERT to acquire sphingomyelin.", HOST_GENES, ["813"]),
+    # Too few human symbols: the bacterium alone.
+    ("Chlamydia trachomatis co-opts GBF1 and CERT to acquire host sphingomyelin.", HOST_GENES[:3], ["813"]),
+    # Yeasts write their own genes in capitals: a fungus never gains a human host this way.
+    ("Candida albicans hyphae invade the host.", ["ALS3", "HWP1", "EFG1", "TUP1", "NRG1", "CPH1", "RAS1"],
+     ["5476"]),
+])
+def test_bacterium_with_host_genes(annotator, papertitle, words, expected):
+    ws = [Word(text=t, line=i) for i, t in enumerate(words)]
+    result = annotator.organisms({"papertitle": papertitle}, ws)
+    assert sorted(result.taxa) == sorted(expected)
+    assert any("the host" in n for n in result.notes) is ("9606" in expected)
+
+
 def test_lab_animals_stand_for_human_unless_asked():
     fields = {"papertitle": "Insulin signalling in liver of male mice."}
     human = Annotator.default(entities=False)

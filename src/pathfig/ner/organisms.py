@@ -20,7 +20,9 @@ each field plus a little for repeats) and decides:
   subjects when human is named explicitly as well ("in human and mouse cells");
 - subjects are the taxa scoring at least ``min_score`` and ``relative`` × the best score;
 - human joins an animal subject when the figure prints at least ``human_genes`` human symbols
-  in human case (worm and zebrafish figures draw the human orthologues);
+  in human case (worm and zebrafish figures draw the human orthologues), and joins a bacterium
+  as its host when a host word is there too (bacterial genes are written ``lacZ``, proteins
+  ``LacZ``; yeast and parasite genes are written in capitals, so fungi and protists never do);
 - human is the default only when nothing points elsewhere.
 """
 
@@ -321,6 +323,11 @@ def infer_organisms(
         elif human_case_genes >= o.human_genes and any(groups.get(t) in _ANIMAL_GROUPS for t in chosen):
             chosen.append(HUMAN)
             notes.append(f"Homo sapiens: {human_case_genes} human symbols printed in human case")
+        elif (human_case_genes >= o.human_genes and host_words > 0
+              and all(groups.get(t) == "bacterium" for t in chosen)):
+            # Bacterial genes are written lacZ / LacZ; capitals beside a host word are the host's.
+            chosen.append(HUMAN)
+            notes.append(f"Homo sapiens: the host, {human_case_genes} human symbols printed in human case")
     # A group word chosen alone is reported as the group's model organism ("plants" → Arabidopsis).
     for taxon, model in _GROUP_MODELS.items():
         if taxon in chosen and not any(groups.get(t) == groups.get(taxon) and t != taxon for t in chosen):
