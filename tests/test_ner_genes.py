@@ -507,6 +507,10 @@ LABELS = [
     ("NKX2-1", ["NKX2-1"]),                  # a symbol written with its hyphen stays
     ("B7-2", ["CD86"]),
     ("B2M(21-119)", ["B2M"]),                # a chain's residue range, as Reactome prints it
+    ("IFIH1,MX1,", ["IFIH1", "MX1"]),        # OCR dropped the space after a list's comma
+    ("collagen,fibronectin", ["FN1"]),       # each part as a word of its own: collagen names no gene
+    ("ERK1/2,p38", ["MAPK1", "MAPK14", "MAPK3"]),   # not a slash list with a stray part
+    ("Na,K-ATPase", ["ATP1A1"]),            # a name written with its comma stays whole
     ("Ate", []),                        # a word, not ATM's NCBI synonym ATE
     ("Toll", []),                       # the fly receptor, not TLR4's NCBI synonym
     ("Prolidase", ["PEPD"]),            # a protein's name stays

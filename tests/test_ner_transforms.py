@@ -297,6 +297,16 @@ def test_split_glued(word: str, parts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("word", "parts"), [
+    ("IFIH1,MX1", ["IFIH1", "MX1"]), ("SMAD2,SMAD3,SMAD4", ["SMAD2", "SMAD3", "SMAD4"]),
+    ("IL-6,TNF-α", ["IL-6", "TNF-α"]), ("↑IFN−γ,IL-2", ["↑IFN−γ", "IL-2"]), ("a,↓ERK", ["a", "↓ERK"]),
+    ("TLR1,2", ["TLR1,2"]), ("IFN-α,β", ["IFN-α,β"]),    # one name's list: join_list's
+    ("1,4,5-IP3", ["1,4,5-IP3"]), ("IFIH1,", ["IFIH1,"]), ("IFIH1, MX1", ["IFIH1, MX1"]),
+])
+def test_split_comma(word: str, parts: list[str]) -> None:
+    assert T.split_comma(word) == parts
+
+
+@pytest.mark.parametrize(("word", "parts"), [
     ("MNK12", ["MNK1", "MNK2"]), ("TAO12", ["TAO1", "TAO2"]), ("IL13", ["IL13"]), ("ERK", ["ERK"]),
     ("CD34", ["CD3", "CD4"]),  # the recogniser tries this only when CD34 itself names no gene
 ])

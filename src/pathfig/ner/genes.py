@@ -290,7 +290,8 @@ class GeneRecognizer(LineReader):
             return [hit] if hit else None
         if self._names_nothing(word):
             return None
-        for step in (self._phospho, self._listed, self._slash_list, self._final_l, self._as_written):
+        for step in (self._comma_list, self._phospho, self._listed, self._slash_list, self._final_l,
+                     self._as_written):
             if hits := step(word, applied):
                 return hits
         if o.greek_y and _LEADING_Y.match(word):
@@ -334,6 +335,17 @@ class GeneRecognizer(LineReader):
             o.prose_names and len(word) >= 4
             and (word in self._word_names or (word.endswith("s") and word[:-1] in self._word_names))
         ))
+
+    def _comma_list(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """``IFIH1,MX1``, ``collagen,fibronectin``: OCR dropped the space after a list's comma;
+        each part is a word of its own, as if the space were there (a part naming nothing is
+        skipped like any other word). First, so that ``ERK1/2,p38`` is no slash list; a name
+        written with its comma (``Na,K-ATPase``) stays whole."""
+        if not self.options.comma_split or len(parts := T.split_comma(word)) < 2 \
+                or self.lexicon.lookup(normalize_key(word)):
+            return None
+        how = applied + ("split_comma",)
+        return [replace(h, transforms=how + h.transforms) for p in parts for h in self.resolve(p) or ()] or None
 
     def _phospho(self, word: str, applied: tuple[str, ...]) -> list[Hit] | None:
         """``pERK`` is phospho-ERK, not the kinase PERK (EIF2AK3), unless printed exactly so."""

@@ -78,6 +78,9 @@ class Options:
     #: drops beside a node's outline (``RF9`` → IRF9, ``FIT3`` → IFIT3, ``F135`` → IFI35 with
     #: one swap undone), when exactly one gene's current official symbol is spelled so.
     ocr_lost_i: bool = True
+    #: A word whose comma has no space after it is the words of a list (``IFIH1,MX1``,
+    #: ``IL-6,TNF-α``: OCR drops the space), each resolved alone as if the space were there.
+    comma_split: bool = True
     #: A short capitalised word (``Glow``, ``Ate``, ``Toll``) whose only reading is an NCBI synonym
     #: written in capitals (DICER1's GLOW, ATM's ATE) names no gene: NCBI's synonyms carry
     #: retired and cross-species codes, and a capitalised word is prose or a name of its own.

@@ -36,6 +36,9 @@ Splits, every part resolved:
                          paralog series); a slash read as 1 (``TLR718`` → ``TLR7``, ``TLR8``)
                          only after the recogniser's OCR letter swaps found no symbol (``NR113``
                          is NR1I3)
+First of all (unless the whole word is a name such as ``Na,K-ATPase``): ``split_comma``
+``IFIH1,MX1`` → ``IFIH1``, ``MX1`` (OCR dropped the space after a comma); each part is
+resolved as a word of its own.
 Before the word is looked up whole: ``integrin_dimer`` ``αvβ3`` → ``ITGAV``, ``ITGB3``
 (``αLβ2`` is no key of AFM's alias ALB2).
 When the whole word names no gene, or only a family: ``split_subunits`` ``α7-nAChR``,
@@ -80,6 +83,7 @@ __all__ = [
     "protein_stem",
     "restore_slash",
     "singular",
+    "split_comma",
     "split_complex",
     "split_glued",
     "split_parenthetical",
@@ -94,8 +98,8 @@ ORDER = (
     "strip_punct", "american_spelling", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
-    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
-    "split_parenthetical",
+    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "split_comma", "expand_slash", "expand_range", "split_complex", "split_glued",
+    "restore_slash", "split_parenthetical",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
@@ -654,6 +658,22 @@ def split_glued(word: str) -> list[str]:
     if len(parts) < 2 or any(len(p) < 3 for p in parts):
         return [word]
     return parts
+
+
+# A comma with no space after it, before a name: a letter and one more character, or an arrow.
+_INNER_COMMA = re.compile(r"(?<=[^\s,]),(?=[^\W\d_][^\s,]|[↑↓])")
+
+
+def split_comma(word: str) -> list[str]:
+    """``IFIH1,MX1`` → ``[IFIH1, MX1]``: OCR drops the space after a comma of a printed list.
+
+    Only before a name of two characters or more starting with a letter: ``TLR1,2`` and
+    ``IFN-α,β`` are one name's list (:func:`join_list`), ``1,4,5-IP3`` a chemical's locants.
+    The caller resolves each part as a word of its own, unless the whole word is a name
+    (``Na,K-ATPase``).
+    """
+    parts = [p for p in _INNER_COMMA.split(word) if p]
+    return parts if len(parts) > 1 else [word]
 
 
 def restore_slash(word: str, read: bool = False) -> list[str]:
