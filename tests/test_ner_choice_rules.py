@@ -132,7 +132,8 @@ CASES = [
     ("spelled_alias", "PGP", ["PGP"], ["PGP"]),            # printed as the symbol: the symbol
     ("spelled_alias", "Pak-2", ["PAK2"], ["PAK2"]),        # PKN2 is not cited ten times more
     ("abbreviations", "mini muscle protein (MMP2)", ["MMP2"], ["MMP2"]),   # the digit is in no long form
-    ("abbreviations", "matrix metalloproteinase (MMP)", [], ["MMP1"]),      # the long form names nothing here
+    ("abbreviations", "mitochondrial membrane permeabilization (MMP)", [], ["MMP1"]),   # a process
+    ("abbreviations", "matrix metalloproteinase (MMP)", ["MMP1"], ["MMP1"]),  # names no gene here, but a protein
     ("abbreviations", "gefitinib (GEF)", [], ["GEFX"]),
     ("pathway_names", "MMP signaling", [], ["MMP1"]),
     ("pathway_names", "MMP2 pathway", [], ["MMP2"]),

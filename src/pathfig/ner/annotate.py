@@ -24,6 +24,8 @@ from typing import Any
 
 from pathfig.errors import InputFileError, LexiconError
 from pathfig.models import Mention, Word
+from pathfig.ner import glossary
+from pathfig.ner import transforms as T
 from pathfig.ner.entities import EntityMention, EntityRecognizer
 from pathfig.ner.genecase import human_case_genes, is_human_case, own_case_genes
 from pathfig.ner.organisms import (
@@ -240,6 +242,7 @@ class Annotator:
             rec = self.recognizer(taxon)
             if rec is not None:
                 genes.extend(rec.recognize_words(gene_words))
+        genes = self.caption_definitions(fields, genes)
         chemicals: list[EntityMention] = []
         diseases: list[EntityMention] = []
         gene_keys = self._gene_keys(field_words, words) | {m.match for m in genes}
@@ -254,6 +257,23 @@ class Annotator:
                 out.extend(rec.recognize_words(words, where="image", gene_keys=gene_keys))
         return FigureAnnotation(figid=figid, organisms=result, genes=tuple(genes), chemicals=tuple(chemicals),
                                 diseases=tuple(diseases), lexicons=lexicons)
+
+    def caption_definitions(self, fields: Mapping[str, str], genes: Sequence[Mention]) -> list[Mention]:
+        """Genes after the abbreviations the figure title and caption define (:mod:`glossary`):
+        a word defined as no gene (``mitochondrial membrane permeabilization (MMP)``) is dropped,
+        one defined as another gene's name takes that gene."""
+        text = "\n".join(str(fields.get(f) or "") for f in ("figtitle", "caption"))
+        if not genes or ("(" not in text and "," not in text):
+            return list(genes)
+        out: list[Mention] = []
+        for taxon in dict.fromkeys(m.organism_id for m in genes):
+            mentions = [m for m in genes if m.organism_id == taxon]
+            rec = self.recognizer(taxon)
+            if rec is not None and rec.options.abbreviations:
+                found = glossary.verdicts(text, rec.recognize_text, {T.strip_punct(m.word) for m in mentions})
+                mentions = glossary.apply(mentions, found) if found else mentions
+            out.extend(mentions)
+        return out
 
     def gene_taxa(self, result: OrganismResult, lexicons: dict[str, str]) -> list[str]:
         """The lexicons a figure's genes are mapped in, one per organism it is about (filling ``lexicons``).
@@ -427,7 +447,8 @@ def annotate_figure(
         rec = annotator.recognizer(taxon)
         if rec is not None:
             genes.extend(rec.recognize_words(words))
-    return replace(ann, genes=tuple(genes))
+    fields = {k: str(record.get(k) or "") for k in TEXT_FIELDS if record.get(k)}
+    return replace(ann, genes=tuple(annotator.caption_definitions(fields, genes)))
 
 
 def annotation_version() -> str:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathfig.lexicon.keys import normalize_key
 from pathfig.lexicon.model import LexiconEntry
 from pathfig.models import Mention, Word
-from pathfig.ner import rules, transforms as T
+from pathfig.ner import glossary, rules, transforms as T
 from pathfig.ner.families import one_per_gene
 from pathfig.ner.hits import Hit
 
@@ -148,22 +148,15 @@ class LineReader:
 
     def _defined(self, tokens: list[tuple[str, int]], i: int, hits: list[Hit]) -> list[Hit] | None:
         """An abbreviation in parentheses after its long form (``retinal pigment epithelium
-        (RPE)``) names what the long form names: no gene unless the long form is that gene's name
-        (``tumor necrosis factor (TNF)``). Long forms are found as Schwartz and Hearst do: the
-        abbreviation's letters, in order, in the words before it, the first one starting a word."""
-        abbr = [c.lower() for c in tokens[i][0] if c.isalnum()]
-        if len(abbr) < 2 or not abbr[0].isalpha():
+        (RPE)``) names what the long form names (:func:`glossary.judge`): its genes stay when the
+        long form is their name or reads as a protein's (``inositol-requiring enzyme 1 (IRE1)``);
+        a long form that is another gene's name is a mention of its own."""
+        abbr = T.strip_punct(tokens[i][0])
+        phrase = glossary.long_form([t for t, _ in tokens[max(0, i - len(abbr) - 2):i]], abbr)
+        if phrase is None:
             return hits
-        for k in range(1, min(i, len(abbr) + 2) + 1):
-            words = [t for t, _ in tokens[i - k : i]]
-            if not words[0][:1].lower() == abbr[0]:
-                continue
-            letters = iter("".join(words).lower())
-            if all(c in letters for c in abbr):
-                long_hits = self._resolve_phrase(" ".join(words)) if k > 1 else self.resolve(words[0])
-                named = {e.ncbigene_id for h in (long_hits or []) for e in h.entries}
-                return hits if named & {e.ncbigene_id for h in hits for e in h.entries} else None
-        return hits
+        verdict = glossary.judge(abbr, self.recognize_text(abbr), phrase, self.recognize_text)
+        return hits if verdict.action == "keep" else None
 
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
         """Join this token with the next ones when together they name one gene."""
