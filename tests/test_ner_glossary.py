@@ -10,8 +10,13 @@ from pathfig.ner.annotate import annotate_figure, default_annotator
 
 
 @pytest.fixture(scope="module")
-def recognize():
-    return default_annotator().recognizer("9606").recognize_text
+def recognizer():
+    return default_annotator().recognizer("9606")
+
+
+@pytest.fixture(scope="module")
+def recognize(recognizer):
+    return recognizer.recognize_text
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -47,9 +52,32 @@ def test_definitions(text, expected):
     ("RTN", "Reticulon", "keep"),                          # a family's own name
     ("OS9", "osteosarcoma amplified 9", "keep"),           # an official symbol with its number
     ("TBK1", "TANK-binding kinase 1", "keep"),             # the gene's own name
+    # Worded like one of the gene's names (HGNC, MeSH): kept.
+    ("VHL", "von Hippel-Lindau", "keep"),
+    ("SOS", "son of sevenless", "keep"),
+    ("STAT", "signal transduction and activators of transcription", "keep"),
+    ("NOD1", "nucleotide-binding oligomerization domain 1", "keep"),   # a part word, but the name's
+    # A metabolite, a tumour, a tissue: one shared word or a shared stem is not the gene's name.
+    ("GAA", "guanidinoacetic acid", "none"),
+    ("LAC", "lactate", "none"),
+    ("UBC", "urinary bladder cancer", "none"),
+    ("GALT", "gut-associated lymphoid tissue", "none"),
 ])
-def test_judge(recognize, abbr, phrase, action):
-    assert glossary.judge(abbr, recognize(abbr), phrase, recognize).action == action
+def test_judge(recognizer, recognize, abbr, phrase, action):
+    verdict = glossary.judge(abbr, recognize(abbr), phrase, recognize, recognizer.lexicon.names_of)
+    assert verdict.action == action
+
+
+@pytest.mark.parametrize("phrase,names,expected", [
+    ("signal transduction and activators", ["signal transducer and activator of transcription 3"], True),
+    ("lunatic fringe", ["lunatic fringe homolog (Drosophila) protein"], True),
+    ("guanidinoacetic acid", ["glucosidase alpha, acid"], False),    # one shared word of two
+    ("lactate", ["lactase"], False),                                 # six letters tell them apart
+    ("ferroportin", ["ferroportin 1"], True),
+    ("of the", ["of the"], False),
+])
+def test_names_like(phrase, names, expected):
+    assert glossary.names_like(phrase, names) is expected
 
 
 def test_long_form_of_another_gene_names_that_gene(recognize):
@@ -80,3 +108,13 @@ def test_caption_text_keeps_genes_defined_in_other_words(recognize):
     got = [m.ncbigene_symbol for m in recognize(
         "activated transcription factor 6 (ATF6) and mitochondrial membrane permeabilization (MMP)")]
     assert "ATF6" in got and not any(s.startswith("MMP") for s in got)
+
+
+def test_lexicon_names_of_a_gene():
+    from pathfig.lexicon import Lexicon, LexiconEntry
+
+    lex = Lexicon([LexiconEntry.make("VHL", "symbol", "7428", "VHL"),
+                   LexiconEntry.make("von Hippel-Lindau tumor suppressor", "name", "7428", "VHL"),
+                   LexiconEntry.make("pVHL", "alias", "7428", "VHL")])
+    assert lex.names_of("7428") == ("von Hippel-Lindau tumor suppressor",)
+    assert lex.names_of("1") == ()

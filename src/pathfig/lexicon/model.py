@@ -66,6 +66,7 @@ class Lexicon:
     entries: list[LexiconEntry]
     provenance: dict[str, Any] = field(default_factory=dict)
     _index: dict[str, tuple[LexiconEntry, ...]] | None = None
+    _names: dict[str, tuple[str, ...]] | None = None
 
     @property
     def index(self) -> dict[str, tuple[LexiconEntry, ...]]:
@@ -94,6 +95,17 @@ class Lexicon:
     def lookup(self, key: str) -> tuple[LexiconEntry, ...]:
         """Entries whose key is ``key``, best kind first."""
         return self.index.get(key, ())
+
+    def names_of(self, ncbigene_id: str) -> tuple[str, ...]:
+        """The names of several words a gene has here (full names, MeSH names, families'),
+        indexed on first use."""
+        if self._names is None:
+            grouped: dict[str, list[str]] = {}
+            for e in self.entries:
+                if " " in e.name:
+                    grouped.setdefault(e.ncbigene_id, []).append(e.name)
+            self._names = {k: tuple(v) for k, v in grouped.items()}
+        return self._names.get(ncbigene_id, ())
 
     def __len__(self) -> int:
         return len(self.entries)

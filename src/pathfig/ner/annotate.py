@@ -270,7 +270,8 @@ class Annotator:
             mentions = [m for m in genes if m.organism_id == taxon]
             rec = self.recognizer(taxon)
             if rec is not None and rec.options.abbreviations:
-                found = glossary.verdicts(text, rec.recognize_text, {T.strip_punct(m.word) for m in mentions})
+                found = glossary.verdicts(text, rec.recognize_text, {T.strip_punct(m.word) for m in mentions},
+                                         rec.lexicon.names_of)
                 mentions = glossary.apply(mentions, found) if found else mentions
             out.extend(mentions)
         return out

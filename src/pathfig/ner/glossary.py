@@ -23,7 +23,7 @@ from pathfig.lexicon.keys import normalize_key
 from pathfig.models import Mention
 from pathfig.ner import transforms as T
 
-__all__ = ["Definition", "Verdict", "apply", "definitions", "judge", "long_form", "verdicts"]
+__all__ = ["Definition", "Verdict", "apply", "definitions", "judge", "long_form", "names_like", "verdicts"]
 
 #: A long form ending in one of these names a part of a protein, not a gene (``helicase domains 1``).
 _PART_WORDS = frozenset({"domain", "domains", "terminal", "terminus", "region", "regions", "motif", "motifs",
@@ -36,12 +36,15 @@ _PROTEIN_WORDS = frozenset({
     "interleukin", "interferon", "integrin", "cadherin", "cyclin", "caspase", "lectin", "effector", "sensor",
     "stimulator", "suppressor", "oncogene", "coactivator", "repressor", "scaffold", "chaperone", "peptide",
 })
-_ASE = re.compile(r"[a-z]{3,}ases?$")
+_ASE = re.compile(r"[a-z]{2,}ases?$")
 # A long form ending in such an adjective names a protein: ``PtdIns(3)P-interacting``, ``NAK-associated``.
 _PROTEIN_ADJECTIVE = re.compile(r"(?:interacting|associated|binding|related|like|containing|induced|inducible|"
                                 r"regulated|dependent|activated|responsive|specific)$")
 _ABBREVIATION = re.compile(r"^(?=.*[A-Z])[A-Za-z][A-Za-z0-9\-/α-ωΑ-Ω]{1,11}$")
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_STEM_WORD = re.compile(r"[a-z0-9]+")
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "by", "for", "from", "in", "of", "on", "or", "the", "to", "via",
+                             "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +114,33 @@ def definitions(text: str) -> list[Definition]:
     return out
 
 
-def judge(abbr: str, hit: Sequence[Mention], phrase: str, recognize: Callable[[str], Sequence[Mention]]) -> Verdict:
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in _STEM_WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def names_like(phrase: str, names: Iterable[str], *, share: float = 0.5) -> bool:
+    """Whether one of ``names`` holds at least ``share`` of the phrase's words, two of them if it
+    has two or more (``guanidinoacetic acid`` is no name of GAA's ``glucosidase alpha, acid``),
+    and one a word of four letters or more. Words are compared by their first six letters:
+    ``signal transduction and activators`` meets ``signal transducer and activator``, but
+    ``lactate`` is no ``lactase``."""
+    own = _stems(phrase)
+    if not own:
+        return False
+    need = max(share * len(own), min(2, len(own)))
+    for name in names:
+        common = own & _stems(name)
+        if len(common) >= need and any(len(w) >= 4 and not w.isdigit() for w in common):
+            return True
+    return False
+
+
+def judge(abbr: str, hit: Sequence[Mention], phrase: str, recognize: Callable[[str], Sequence[Mention]],
+          names: Callable[[str], Iterable[str]] = lambda gene: ()) -> Verdict:
     """What the abbreviation ``abbr``, whose word alone makes the mentions ``hit``, names when
-    defined as ``phrase``; ``recognize`` maps text to mentions (a recogniser's ``recognize_text``)."""
+    defined as ``phrase``; ``recognize`` maps text to mentions (a recogniser's ``recognize_text``),
+    ``names`` a gene's id to its names (``Lexicon.names_of``): gene names in captions are worded
+    freely (``von Hippel-Lindau (VHL)``, ``sonic hedgehog (SHH)``, ``lunatic fringe (Lfng)``)."""
     key = normalize_key(abbr)
     abbr_genes = {m.ncbigene_id for m in hit}
     found = list(recognize(phrase))
@@ -127,7 +154,13 @@ def judge(abbr: str, hit: Sequence[Mention], phrase: str, recognize: Callable[[s
         # spelled out again: ``PA C-terminal (PA-C)``).
         return Verdict("keep")
     words = [w.lower() for w in _WORD_RE.findall(phrase)]
-    if not words or words[-1] in _PART_WORDS:
+    if not words:
+        return Verdict("none")
+    genes = dict.fromkeys([m.ncbigene_id for m in hit] + [c.ncbigene_id for m in hit for c in m.candidates])
+    part = words[-1] in _PART_WORDS
+    if names_like(phrase, (n for g in genes for n in names(g)), share=0.75 if part else 0.5):
+        return Verdict("keep")
+    if part:
         return Verdict("none")
     if any(w in _PROTEIN_WORDS or _ASE.search(w) for w in words) or _PROTEIN_ADJECTIVE.search(words[-1]):
         return Verdict("keep")
@@ -160,7 +193,8 @@ def apply(mentions: Iterable[Mention], found: dict[str, Verdict]) -> list[Mentio
 
 
 def verdicts(text: str, recognize: Callable[[str], Sequence[Mention]],
-             only: Iterable[str] | None = None) -> dict[str, Verdict]:
+             only: Iterable[str] | None = None,
+             names: Callable[[str], Iterable[str]] = lambda gene: ()) -> dict[str, Verdict]:
     """Each gene-hitting abbreviation ``text`` defines (of those in ``only``, if given), and what
     its long form says it names."""
     out: dict[str, Verdict] = {}
@@ -171,5 +205,5 @@ def verdicts(text: str, recognize: Callable[[str], Sequence[Mention]],
         hit = recognize(d.abbreviation)
         if not hit:
             continue
-        out[d.abbreviation] = judge(d.abbreviation, hit, d.long_form, recognize)
+        out[d.abbreviation] = judge(d.abbreviation, hit, d.long_form, recognize, names)
     return out

@@ -155,7 +155,7 @@ class LineReader:
         phrase = glossary.long_form([t for t, _ in tokens[max(0, i - len(abbr) - 2):i]], abbr)
         if phrase is None:
             return hits
-        verdict = glossary.judge(abbr, self.recognize_text(abbr), phrase, self.recognize_text)
+        verdict = glossary.judge(abbr, self.recognize_text(abbr), phrase, self.recognize_text, self.lexicon.names_of)
         return hits if verdict.action == "keep" else None
 
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
