@@ -156,14 +156,15 @@ def judge(abbr: str, hit: Sequence[Mention], phrase: str, recognize: Callable[[s
     words = [w.lower() for w in _WORD_RE.findall(phrase)]
     if not words:
         return Verdict("none")
-    genes = dict.fromkeys([m.ncbigene_id for m in hit] + [c.ncbigene_id for m in hit for c in m.candidates])
     part = words[-1] in _PART_WORDS
+    if not part and (any(w in _PROTEIN_WORDS or _ASE.search(w) for w in words)
+                     or _PROTEIN_ADJECTIVE.search(words[-1])):
+        return Verdict("keep")
+    genes = dict.fromkeys([m.ncbigene_id for m in hit] + [c.ncbigene_id for m in hit for c in m.candidates])
     if names_like(phrase, (n for g in genes for n in names(g)), share=0.75 if part else 0.5):
         return Verdict("keep")
     if part:
         return Verdict("none")
-    if any(w in _PROTEIN_WORDS or _ASE.search(w) for w in words) or _PROTEIN_ADJECTIVE.search(words[-1]):
-        return Verdict("keep")
     if len(words) == 1 and any(m.source == "family" for m in hit):
         return Verdict("keep")    # a family's own name: ``Reticulon (RTN)``, ``Calcineurin (CaN)``
     if any(m.source == "symbol" and m.ncbigene_symbol.upper() == abbr.upper() for m in hit) \

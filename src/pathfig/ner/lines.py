@@ -155,8 +155,12 @@ class LineReader:
         phrase = glossary.long_form([t for t, _ in tokens[max(0, i - len(abbr) - 2):i]], abbr)
         if phrase is None:
             return hits
-        verdict = glossary.judge(abbr, self.recognize_text(abbr), phrase, self.recognize_text, self.lexicon.names_of)
-        return hits if verdict.action == "keep" else None
+        key = f"\x00defined {tokens[i][0]}\x00{phrase}"   # cached beside the tokens; no token holds a NUL
+        if key not in self._cache:
+            verdict = glossary.judge(abbr, self.recognize_text(abbr), phrase, self.recognize_text,
+                                     self.lexicon.names_of)
+            self._cache[key] = hits if verdict.action == "keep" else None
+        return self._cache[key]
 
     def _try_join(self, tokens: list[tuple[str, int]], i: int) -> tuple[str, int] | None:
         """Join this token with the next ones when together they name one gene."""
