@@ -8,8 +8,10 @@ long form names: ``MMP`` there is no matrix metalloproteinase, ``Hel1`` no SMARC
 Long forms are found as Schwartz and Hearst do (the abbreviation's letters, in order, in the
 words before it, the first one starting a word); :func:`judge` decides what a long form means
 for the genes its abbreviation hit. Long forms of genes are often worded unlike any lexicon
-name (``inositol-requiring enzyme 1 (IRE1)``, ``activated transcription factor 6 (ATF6)``), so
-a long form that names no gene keeps the genes when it reads as a protein's name.
+name (``inositol-requiring enzyme 1 (IRE1)``, ``activated transcription factor 6 (ATF6)``,
+``von Hippel-Lindau (VHL)``), so a long form that names no gene keeps the genes when it reads
+as a protein's name or is worded like one of the gene's names; it drops them when it reads as
+a method, a cell, a metabolite, a process or a part of a protein (``ubiquitin-like domain``).
 """
 
 from __future__ import annotations

@@ -159,7 +159,9 @@ class Options:
     #: → IL6R), else none (``Adiponectin receptor`` is not ADIPOQ).
     pathway_names: bool = True
     #: An abbreviation in parentheses after its long form (``hematopoietic stem cell (HSC)``)
-    #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``).
+    #: is a gene only if the long form names that gene (``tumor necrosis factor (TNF)``) or reads
+    #: as a protein's name (:mod:`pathfig.ner.glossary`); the same judgement applies to image
+    #: words that the figure's caption defines (``Annotator.caption_definitions``).
     abbreviations: bool = True
     #: A word printed exactly as an HGNC alias with punctuation and lower case (``P-gp``) names
     #: that alias's gene over an official symbol of the same key when the alias's gene is cited
