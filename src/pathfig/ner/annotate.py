@@ -85,6 +85,11 @@ class FigureAnnotation:
         }
 
 
+def _text_fields(record: Mapping[str, Any]) -> dict[str, str]:
+    """A record's non-empty text fields, as strings."""
+    return {k: str(record.get(k) or "") for k in TEXT_FIELDS if record.get(k)}
+
+
 def _field_words(fields: Mapping[str, str]) -> dict[str, list[Word]]:
     """Words of each text field, one line per text line."""
     out: dict[str, list[Word]] = {}
@@ -232,7 +237,7 @@ class Annotator:
         from the text fields and the image words.
         """
         figid = str(record.get("figid", ""))
-        fields = {k: str(record.get(k) or "") for k in TEXT_FIELDS if record.get(k)}
+        fields = _text_fields(record)
         result, field_words = self._organisms(fields, words)
         if gene_words is None:
             gene_words = list(words) if words else [w for f in TEXT_FIELDS for w in field_words.get(f, ())]
@@ -448,8 +453,7 @@ def annotate_figure(
         rec = annotator.recognizer(taxon)
         if rec is not None:
             genes.extend(rec.recognize_words(words))
-    fields = {k: str(record.get(k) or "") for k in TEXT_FIELDS if record.get(k)}
-    return replace(ann, genes=tuple(annotator.caption_definitions(fields, genes)))
+    return replace(ann, genes=tuple(annotator.caption_definitions(_text_fields(record), genes)))
 
 
 def annotation_version() -> str:

@@ -66,18 +66,26 @@ class Verdict:
     genes: tuple[Mention, ...] = ()
 
 
+def _spells(run: Sequence[str], letters: Sequence[str]) -> bool:
+    """Whether the words hold the letters in order, the first word starting with the first."""
+    if not run or run[0][:1].lower() != letters[0]:
+        return False
+    it = iter("".join(run).lower())
+    return all(c in it for c in letters)
+
+
+def _letters(abbr: str) -> list[str] | None:
+    letters = [c.lower() for c in abbr if c.isalnum()]
+    return letters if len(letters) >= 2 and letters[0].isalpha() else None
+
+
 def long_form(words: Sequence[str], abbr: str) -> str | None:
     """The shortest run of ``words`` (ending at the last) holding the abbreviation's letters in order,
     its first word starting with the first letter."""
-    letters = [c.lower() for c in abbr if c.isalnum()]
-    if len(letters) < 2 or not letters[0].isalpha():
+    if (letters := _letters(abbr)) is None:
         return None
     for k in range(1, min(len(words), len(letters) + 2) + 1):
-        run = words[len(words) - k:]
-        if run[0][:1].lower() != letters[0]:
-            continue
-        it = iter("".join(run).lower())
-        if all(c in it for c in letters):
+        if _spells(run := words[len(words) - k:], letters):
             return " ".join(run)
     return None
 
@@ -108,10 +116,8 @@ def definitions(text: str) -> list[Definition]:
                     break
             else:
                 continue
-            letters = [c.lower() for c in abbr if c.isalnum()]
-            it = iter(" ".join(after).lower())
-            if after and after[0][:1].lower() == letters[0] and all(c in it for c in letters) \
-                    and not any(t.endswith(",") for t in after[:-1]):
+            letters = _letters(abbr)
+            if letters and _spells(after, letters) and not any(t.endswith(",") for t in after[:-1]):
                 out.append(Definition(abbr, " ".join(after)))
     return out
 

@@ -98,8 +98,8 @@ ORDER = (
     "strip_punct", "american_spelling", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
-    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "split_comma", "expand_slash", "expand_range", "split_complex", "split_glued",
-    "restore_slash", "split_parenthetical",
+    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "split_parenthetical",
 )
 
 _GREEK = "".join(GREEK_LETTERS) + "".join(c.upper() for c in GREEK_LETTERS)
