@@ -118,3 +118,19 @@ def test_lexicon_names_of_a_gene():
                    LexiconEntry.make("pVHL", "alias", "7428", "VHL")])
     assert lex.names_of("7428") == ("von Hippel-Lindau tumor suppressor",)
     assert lex.names_of("1") == ()
+
+
+def test_prepare_builds_the_name_index_before_first_use():
+    # `pathfig run` prepares the recogniser before its workers fork, so they share the index.
+    from pathfig.lexicon import Lexicon, LexiconEntry
+    from pathfig.ner import GeneRecognizer
+
+    lex = Lexicon([LexiconEntry.make("VHL", "symbol", "7428", "VHL"),
+                   LexiconEntry.make("von Hippel-Lindau tumor suppressor", "name", "7428", "VHL")])
+    rec = GeneRecognizer(lex)
+    assert lex._names is None
+    assert rec.prepare() is rec
+    index = lex._names
+    assert index == {"7428": ("von Hippel-Lindau tumor suppressor",)}
+    assert [m.ncbigene_symbol for m in rec.recognize_text("VHL")] == ["VHL"]
+    assert lex.names_of("7428") == ("von Hippel-Lindau tumor suppressor",) and lex._names is index

@@ -98,14 +98,18 @@ class Lexicon:
 
     def names_of(self, ncbigene_id: str) -> tuple[str, ...]:
         """The names of several words a gene has here (full names, MeSH names, families'),
-        indexed on first use."""
+        indexed on first use (or by :meth:`index_names`)."""
+        return self.index_names().get(ncbigene_id, ())
+
+    def index_names(self) -> dict[str, tuple[str, ...]]:
+        """The index behind :meth:`names_of`, built now if it is not yet."""
         if self._names is None:
             grouped: dict[str, list[str]] = {}
             for e in self.entries:
                 if " " in e.name:
                     grouped.setdefault(e.ncbigene_id, []).append(e.name)
             self._names = {k: tuple(v) for k, v in grouped.items()}
-        return self._names.get(ncbigene_id, ())
+        return self._names
 
     def __len__(self) -> int:
         return len(self.entries)

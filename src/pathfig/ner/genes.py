@@ -225,6 +225,17 @@ class GeneRecognizer(LineReader):
 
     # -- lines ----------------------------------------------------------------------------
 
+    def prepare(self) -> GeneRecognizer:
+        """Build now what recognition otherwise builds on first use (the lexicon's key and
+        multi-word name indexes, the cell-line and disease-abbreviation sets): ``pathfig run``
+        calls it before its workers fork, so they share these pages instead of each building
+        its own copy inside its first figures."""
+        _ = self.lexicon.index
+        self.lexicon.index_names()
+        _cell_line_keys()
+        rules.disease_abbreviations()
+        return self
+
     def clear_cache(self) -> None:
         """Forget resolved tokens (results do not depend on the cache; tests check that)."""
         self._cache.clear()
