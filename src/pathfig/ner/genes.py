@@ -223,8 +223,6 @@ class GeneRecognizer(LineReader):
         hits = self.resolve(text)
         return bool(hits) and any(e.kind == "symbol" for h in hits for e in h.entries)
 
-    # -- lines ----------------------------------------------------------------------------
-
     def prepare(self) -> GeneRecognizer:
         """Build now what recognition otherwise builds on first use (the lexicon's key and
         multi-word name indexes, the cell-line and disease-abbreviation sets): ``pathfig run``
@@ -235,6 +233,8 @@ class GeneRecognizer(LineReader):
         _cell_line_keys()
         rules.disease_abbreviations()
         return self
+
+    # -- lines ----------------------------------------------------------------------------
 
     def clear_cache(self) -> None:
         """Forget resolved tokens (results do not depend on the cache; tests check that)."""
