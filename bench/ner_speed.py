@@ -63,7 +63,7 @@ def main() -> None:
     rec = GeneRecognizer(lex, prior=load_default_prior())
     t_rec = time.perf_counter() - t
     t = time.perf_counter()
-    rec.prepare()   # as `pathfig run` does before its workers fork (worker.warm_annotator)
+    rec.prepare()   # as `pathfig run` does before its workers fork (runner._resolve_lexicon)
     t_prep = time.perf_counter() - t
     docs = stream(a.ocr_dir)
     gc.freeze()   # as `pathfig run` does before its workers fork (runner._new_pool)

@@ -360,3 +360,14 @@ def test_release_memory_returns_freed_heap() -> None:
         pytest.skip("no malloc_trim in this C library")
     assert before - _rss_mb() > 40, "freed heap pages went back to the OS"
     assert keep[0] == 0
+
+
+def test_a_users_lexicon_is_prepared_before_workers_fork() -> None:
+    # The run builds the recogniser in the parent and builds its lazy indexes there too, so forked
+    # workers share them (GeneRecognizer.prepare) instead of each building them in its first figures.
+    lexicon = Lexicon(entries=[*LEXICON.entries, LexiconEntry.make("tumor protein p53", "name", "7157", "TP53")],
+                      provenance={"version": "test-lexicon-prepared"})
+    assert lexicon._names is None
+    spec, version = runner._resolve_lexicon(lexicon)
+    assert (spec, version) == (lexicon, "test-lexicon-prepared")
+    assert lexicon._names == {"7157": ("tumor protein p53",)}

@@ -71,23 +71,24 @@ def lexicon_version(lexicon: Lexicon) -> str:
 def _resolve_lexicon(spec: Lexicon | str | Path | None) -> tuple[Lexicon | str | None, str]:
     """What workers recognise genes with (see :func:`worker.recognizer`) and its version.
 
-    The recogniser is built here, before worker processes start: it fails fast on a bad lexicon,
-    and forked workers inherit it instead of each reading the lexicon again.
+    The recogniser is built and prepared here, before worker processes start: it fails fast on a
+    bad lexicon, and forked workers inherit it and its indexes (``GeneRecognizer.prepare``)
+    instead of each reading the lexicon again and building them in its first figures.
     """
     if spec is None:
         from pathfig.lexicon.bundled import load_default_lexicon
 
-        worker.recognizer(None)
+        worker.recognizer(None).prepare()   # also the annotator's human recogniser
         return None, lexicon_version(load_default_lexicon())
     if isinstance(spec, str | Path):
         from pathfig.lexicon.bundled import resolve_lexicon_path
 
         path = resolve_lexicon_path(spec)  # a file, or an organism name such as "mouse"
-        worker.recognizer(str(path))
+        worker.recognizer(str(path)).prepare()
         with open(path, "rb") as f:
             digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
         return str(path), f"file:{digest}"
-    worker.recognizer(spec)
+    worker.recognizer(spec).prepare()
     return spec, lexicon_version(spec)
 
 

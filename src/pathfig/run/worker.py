@@ -157,11 +157,9 @@ def annotate(task: FigureTask, words: Sequence[Word], mentions: Sequence[Mention
 
 def warm_annotator() -> str:
     """Build the annotator now, in the parent (forked workers inherit it); returns its data version."""
-    from pathfig.ner.annotate import HUMAN, annotation_version, default_annotator
+    from pathfig.ner.annotate import annotation_version, default_annotator
 
-    rec = default_annotator().recognizer(HUMAN)
-    if rec is not None:
-        rec.prepare()
+    default_annotator()
     return annotation_version()
 
 
