@@ -184,6 +184,12 @@ LABELS = [
     ('hTERT', ['TERT']),
     ('rhIL-10', ['IL10']),
     ('hMSC', []),
+    # Precursor forms, with or without the hyphen.
+    ('procaspase-8', ['CASP8']),
+    ('Procaspase-1', ['CASP1']),
+    ('proIL-1β', ['IL1B']),
+    ('proMMP-9', ['MMP9']),
+    ('Protects', []),
     # EC numbers printed with "EC", also when a label ran into them.
     ('EC 2.7.1.30', ['GK']),
     ('Glycerol kinaseEC 2.7.1.30', ['GK']),

@@ -147,6 +147,10 @@ def test_roman_numeral(word: str, out: str) -> None:
     ("sICAM-1", "ICAM-1"), ("hTERT", "TERT"), ("rhIL-10", "IL-10"), ("sFlt-1", "Flt-1"), ("sXBP1", "XBP1"),
     ("hMSC", "hMSC"), ("hMSCs", "hMSCs"), ("sGC", "sGC"), ("hESCs", "hESCs"), ("sEng", "sEng"),
     ("mTOR", "mTOR"), ("hnRNP", "hnRNP"), ("Shh", "Shh"), ("sICAMs", "sICAMs"),
+    # Precursors with ``pro`` glued on; English words and names without a number stay.
+    ("procaspase-8", "caspase-8"), ("Procaspase 9", "caspase 9"), ("proIL-1β", "IL-1β"),
+    ("proMMP-9", "MMP-9"), ("ProBDNF", "BDNF"), ("Protects", "Protects"), ("protein", "protein"),
+    ("prolactin", "prolactin"), ("Prox1", "Prox1"),
 ])
 def test_strip_form_prefix(word: str, out: str) -> None:
     assert T.strip_form_prefix(word) == out

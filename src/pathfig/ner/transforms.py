@@ -11,7 +11,8 @@ Whole-word rewrites, each on the previous one's result:
 3. ``strip_modification`` phospho/tag prefixes (``p-AKT``, ``pERK``, ``GST-``) and state or
                          site suffixes (``-GTP``, ``-P``, ``AKT-S473``; ``IRF3P``, a P glued after a number)
 4. ``strip_cellular_prefix`` ``c-Myc`` → ``Myc``, ``v-Src`` → ``Src``
-   ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT`` (soluble, human forms)
+   ``strip_form_prefix`` ``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT``, ``procaspase-8`` →
+                         ``caspase-8`` (soluble, human, precursor forms)
 5. ``singular``          ``Smads`` → ``Smad``, ``Caspases`` → ``Caspase``
 6. ``protein_stem``      ``Caspase-3`` → ``CASP3``, ``Cyclin D1`` → ``CCND1``
 7. ``ocr_confusions``    ``P13K`` → ``PI3K``, ``N0TCH`` → ``NOTCH``, ``lL-6`` → ``IL-6``, ``IL-l`` → ``IL-1``,
@@ -183,14 +184,22 @@ def strip_cellular_prefix(word: str) -> str:
     return _CELLULAR_RE.sub("", word, count=1)
 
 
-_FORM_RE = re.compile(r"^(?:rh|h|s)(?=[A-Z][A-Za-z0-9-]{3,}$)(?!.*[A-Za-z0-9]s$)")
+_FORM_RE = re.compile(
+    r"^(?:(?:rh|h|s)(?=[A-Z][A-Za-z0-9-]{3,}$)(?!.*[A-Za-z0-9]s$)"
+    r"|[Pp]ro(?=[A-Z]{2}|[a-z]{4,}[- ]?[0-9α-ω]))"
+)
 
 
 def strip_form_prefix(word: str) -> str:
     """``sICAM-1`` → ``ICAM-1``, ``hTERT`` → ``TERT``, ``rhEPO`` → ``EPO``: soluble, human and
     recombinant-human forms of a protein. A rewrite, so only for words that name nothing as
     printed (``sRAGE`` is AGER's alias). The rest must be four characters or more and no plural:
-    ``hMSC``, ``hESCs`` are cells (MSC is a gene), ``sGC`` an enzyme."""
+    ``hMSC``, ``hESCs`` are cells (MSC is a gene), ``sGC`` an enzyme.
+
+    Precursors written with ``pro`` glued on (``procaspase-8``, ``proIL-1β``, ``proMMP-9``) lose
+    it too, as ``pro-`` goes in ``strip_modification``: before capitals, or before a lower-case
+    name with its number or Greek letter, so that English words stay (``Protects`` is no TECTA).
+    """
     return _FORM_RE.sub("", word, count=1)
 
 
