@@ -189,6 +189,20 @@ def test_animals_without_a_lexicon_get_human_orthologue_names() -> None:
     assert ann.organisms.taxa == ["7157"] and ann.genes == tuple(given)
 
 
+@pytest.mark.parametrize("papertitle,taxon,mapped", [
+    # The taxonomy has the clam but not its lineage; "Clam" beside it says it is an animal.
+    ("Transcriptomics of Hemocytes from the Manila Clam Ruditapes philippinarum.", "129788", True),
+    # Without a word of its group, a species of unknown lineage gets no genes (it may be a plant).
+    ("Transcriptomics of Hemocytes from Ruditapes philippinarum.", "129788", False),
+])
+def test_a_species_takes_the_animal_group_its_figure_names(papertitle, taxon, mapped) -> None:
+    words = [Word(text=t, line=0) for t in ("FASN", "ACACA")]
+    given = [Mention(word="FASN", match="FASN", ncbigene_id="2194", ncbigene_symbol="FASN")]
+    ann = annotate_figure({"figid": "C", "papertitle": papertitle}, words, given)
+    assert ann.organisms.taxa == [taxon]
+    assert ann.genes == (tuple(given) if mapped else ())
+
+
 def test_site_pages_carry_inferred_organisms_and_entity_keywords(tmp_path: Path) -> None:
     import yaml
 

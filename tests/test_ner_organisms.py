@@ -63,6 +63,23 @@ def test_species_mentions(finder, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # A binomial takes the group of the curated names of its taxon (``silkworm``).
+    ("Larval midgut of Bombyx mori", [("Bombyx mori", "invertebrate")]),
+    # A species of unknown lineage takes the one animal group its figure's words name.
+    ("the Manila clam Ruditapes philippinarum", [("clam", "invertebrate"), ("Ruditapes philippinarum", "invertebrate")]),
+    ("Ruditapes philippinarum and snails and insects", [("Ruditapes philippinarum", "invertebrate"), ("snails", "invertebrate"), ("insects", "invertebrate")]),
+    ("Ruditapes philippinarum hemocytes", [("Ruditapes philippinarum", "unknown")]),
+    # Words of two groups, or of a plant, give no lineage.
+    ("Isatis tinctoria plants", [("Isatis tinctoria", "unknown"), ("plants", "plant")]),
+    ("Ruditapes philippinarum, mussels and plants", [("Ruditapes philippinarum", "unknown"), ("mussels", "invertebrate"), ("plants", "plant")]),
+    # The EMT transcription factor Snail is no mollusc.
+    ("Snail and Twist drive EMT", []),
+])
+def test_species_groups(finder, text, expected):
+    assert [(m.text, m.group) for m in finder.find_fields({"caption": text})] == expected
+
+
 def test_seed_case_is_human_never_fly_or_fish(annotator):
     # The reference system tagged this figure Drosophila and zebrafish (foxo, Tor matched case-blind).
     words = [Word(text=t, line=i) for i, t in enumerate(

@@ -28,11 +28,13 @@ each field plus a little for repeats) and decides:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from pathfig.lexicon.taxonomy import load_organism_names
 from pathfig.ner.species import FIELDS, OrganismMention, SpeciesFinder
 
 __all__ = [
@@ -53,7 +55,6 @@ LAB_ANIMALS = frozenset({"10090", "10116", "10029", "10036", "10141", "8355", "8
 # A group word chosen alone is reported as the group's model organism.
 _GROUP_MODELS = {"33090": ("3702", "Arabidopsis thaliana")}
 _MICROBE_GROUPS = frozenset({"bacterium", "fungus", "protist"})
-_GROUP_TAXA = {"33090": "plant", "2": "bacterium", "4751": "fungus", "10239": "virus", "11118": "virus"}
 _ANIMAL_GROUPS = frozenset({"human", "mammal", "vertebrate", "invertebrate"})
 _GUEST_GROUPS = frozenset({"bacterium", "fungus", "protist", "plant", "unknown"})
 
@@ -269,7 +270,7 @@ def infer_organisms(
     subj = {t: s for t, s in scores.items() if s > 0}
     pairs = {frozenset(p) for p in conjoined}
     # Group words (plants, bacteria) give way to any named member of their group.
-    for taxon, group in _GROUP_TAXA.items():
+    for taxon, group in _group_taxa().items():
         if taxon in subj and any(groups.get(t) == group and t != taxon for t in subj):
             del subj[taxon]
     # Viruses are context.
@@ -348,6 +349,12 @@ def infer_organisms(
         key=lambda c: (-c.score, c.taxon_id)))
     return OrganismResult(organisms=organisms, candidates=candidates, mentions=mentions, default=default,
                           notes=tuple(notes))
+
+
+@functools.cache
+def _group_taxa() -> dict[str, str]:
+    """The taxa of the curated group words (``plants``, ``insects``, ``snails``) and their group."""
+    return {n.taxon_id: n.group for n in load_organism_names() if n.kind == "group"}
 
 
 def organism_mentions(fields: dict[str, str], finder: SpeciesFinder | None = None) -> list[OrganismMention]:

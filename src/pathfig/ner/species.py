@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from pathfig.lexicon.taxonomy import Group, OrganismName, Taxonomy, load_organism_names, load_taxonomy
@@ -88,16 +88,21 @@ class SpeciesFinder:
     _by_text: dict[str, OrganismName] | None = None
     _max_words: int = 1
     _genus_group: dict[str, Group] | None = None
+    _taxon_group: dict[str, Group] | None = None
 
     def __post_init__(self) -> None:
         self._by_text = {}
         self._genus_group = {}
+        self._taxon_group = {}
         for n in self.names:
             if n.kind == "genus_group":
                 self._genus_group[n.name] = n.group
                 continue
             if n.kind == "genus":
                 self._genus_group.setdefault(n.name, n.group)
+            if n.kind != "group":
+                # ``Bombyx mori`` is an invertebrate because ``silkworm`` (taxon 7091) is one.
+                self._taxon_group.setdefault(n.taxon_id, n.group)
             name = _norm(n.name)
             self._by_text[name if n.case_sensitive else name.lower()] = n
             self._max_words = max(self._max_words, len(name.split(" ")))
@@ -114,6 +119,11 @@ class SpeciesFinder:
         """The broad group of a genus from the curated table, else ``unknown``."""
         assert self._genus_group is not None
         return self._genus_group.get(genus, "unknown")
+
+    def _group_of_taxon(self, taxid: str, genus: str) -> Group:
+        """The group of a curated name of this taxon (any kind), else of its genus."""
+        assert self._taxon_group is not None
+        return self._taxon_group.get(taxid) or self.group_of(genus)
 
     def _curated(self, text: str) -> OrganismName | None:
         """The curated name ``text`` is: exactly as written, else case-insensitively (if allowed)."""
@@ -146,7 +156,7 @@ class SpeciesFinder:
                 continue
             known_genera.add(genus)
             cur = self._curated(f"{genus} {epithet}")
-            group = cur.group if cur is not None else self.group_of(genus)
+            group = cur.group if cur is not None else self._group_of_taxon(taxid, genus)
             sci = cur.scientific_name if cur is not None else f"{genus} {epithet}"
             found[span] = OrganismMention(text=m.group(1), taxon_id=cur.taxon_id if cur else taxid, name=sci,
                                           kind="scientific", group=group, field=field, weight=1.0,
@@ -196,13 +206,14 @@ class SpeciesFinder:
             if genus[0] == initial:
                 taxid = self.taxonomy.lookup(genus, epithet)
                 if taxid is not None:
-                    return taxid, f"{genus} {epithet}", self.group_of(genus)
+                    return taxid, f"{genus} {epithet}", self._group_of_taxon(taxid, genus)
         # Else the one genus of that initial with this epithet, if only one has it ("C. reinhardtii").
         if len(epithet) >= 6:
             genera_with = self.taxonomy.genera_with(initial, epithet)
             if len(genera_with) == 1:
                 genus = genera_with[0]
-                return self.taxonomy.lookup(genus, epithet) or "", f"{genus} {epithet}", self.group_of(genus)
+                taxid = self.taxonomy.lookup(genus, epithet) or ""
+                return taxid, f"{genus} {epithet}", self._group_of_taxon(taxid, genus)
         return None
 
     def find_fields(self, fields: dict[str, str]) -> list[OrganismMention]:
@@ -219,4 +230,21 @@ class SpeciesFinder:
         out: list[OrganismMention] = []
         for field, text in fields.items():
             out.extend(self.find(text or "", field, genera))
-        return out
+        return _inherit_group(out)
+
+
+def _inherit_group(mentions: list[OrganismMention]) -> list[OrganismMention]:
+    """A species of unknown group takes the animal group the figure's group words name.
+
+    ``Manila clam Ruditapes philippinarum``, ``the giant triton snail (Charonia tritonis)``: the
+    taxonomy names the species but not its lineage, and the word beside it says it is an
+    animal, whose figures name genes by their human orthologues. Only when every group word
+    (virus words aside) names one animal group; a plant or microbe word is no lineage (``rice
+    plants infected with Xanthomonas oryzae``).
+    """
+    words = {m.group for m in mentions if m.kind == "group" and m.group != "virus"}
+    if len(words) != 1 or not words <= {"invertebrate", "vertebrate"}:
+        return mentions
+    (group,) = words
+    return [replace(m, group=group) if m.group == "unknown" and m.kind in ("scientific", "abbreviation", "source")
+            else m for m in mentions]
