@@ -479,6 +479,10 @@ LABELS = [
     ("FIT3", ["IFIT3"]),
     ("F135", ["IFI35"]),                # ... and read its I as 1
     ("FNGR1", ["IFNGR1"]),
+    ("RIG-", ["RIGI"]),                 # ... or the final I of a hyphenated name
+    ("GCAP-", ["GUCA1A"]),
+    ("IFN-", ["IFNB1"]),                # a name before its hyphen stays what it names
+    ("CA-", []),                        # two letters: calcium, not carbonic anhydrase I
     ("D3", []),                         # two characters: vitamin D3, not ID3
     ("CD3", ["CD3E"]),                  # a name as read is never second-guessed
     ("II4", ["IL4"]),                   # Il4 in a sans-serif face

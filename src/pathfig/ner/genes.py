@@ -53,6 +53,7 @@ _REWRITES = (
     ("ocr_l_for_i", T.ocr_l_for_i),
 )
 _LOST_I = re.compile(r"^[A-HJ-Z][A-Z0-9-]{2,8}$")   # (a word already starting with I lost nothing)
+_LOST_FINAL_I = re.compile(r"^[A-Z][A-Z0-9]{2,7}-$")   # three capitals or more: ``CA-`` may be calcium
 #: Rewrites not tried on the parts of a split word: in ``LC3-II1`` the II is a numeral.
 _WHOLE_WORD_REWRITES = frozenset({"ocr_l_for_i"})
 _TITLE_WORD = re.compile(r"^[A-Z][a-z]{2,4}$")   # short words: ``Prolidase`` is PEPD by its name
@@ -323,6 +324,8 @@ class GeneRecognizer(LineReader):
             return hits
         if "(" in word and len(parts := T.split_parenthetical(word)) == 2:
             return self._parenthetical(parts, applied + ("split_parenthetical",))
+        if o.ocr_lost_i and _LOST_FINAL_I.match(token):
+            return self._lost_final_i(token, applied)
         return self._misread(word, applied)
 
     def _names_nothing(self, word: str) -> bool:
@@ -502,6 +505,19 @@ class GeneRecognizer(LineReader):
             if hit:
                 return [hit]
         return None
+
+    def _lost_final_i(self, token: str, applied: tuple[str, ...]) -> list[Hit] | None:
+        """``RIG-`` → RIGI: the final I of a hyphenated name lost at a node's edge, as the leading
+        I is; exactly one gene must have the name spelled so (``MHC-I``, ``IFN-I`` are families,
+        and ``MHC-``, ``IFN-`` name them already)."""
+        whole = token + "I"
+        found = one_per_gene(e for e in self.lexicon.lookup(normalize_key(whole))
+                             if e.kind in ("symbol", "previous", "alias") and e.locus_type not in rules.WEAK_LOCUS_TYPES
+                             and e.name.replace("-", "") == whole.replace("-", ""))   # RIG-I is RIGI
+        if len(found) != 1:
+            return None
+        return [Hit(match=found[0].key, entries=found, candidates=found, ambiguous=False,
+                    transforms=applied + ("ocr_lost_i",))]
 
     def _lost_i(self, word: str, applied: tuple[str, ...]) -> Hit | None:
         """``RF9`` → IRF9: the word with the leading I OCR lost, as read or with one of OCR's

@@ -76,7 +76,9 @@ class Options:
     ocr_symbols: bool = True
     #: A word of capitals with a digit that names nothing is tried with the leading I that OCR
     #: drops beside a node's outline (``RF9`` → IRF9, ``FIT3`` → IFIT3, ``F135`` → IFI35 with
-    #: one swap undone), when exactly one gene's current official symbol is spelled so.
+    #: one swap undone), when exactly one gene's current official symbol is spelled so; and a
+    #: name's final I after a hyphen (``RIG-`` → RIGI, three capitals at least before it), when
+    #: exactly one gene's symbol or alias is spelled so.
     ocr_lost_i: bool = True
     #: A word whose comma has no space after it is the words of a list (``IFIH1,MX1``,
     #: ``IL-6,TNF-α``: OCR drops the space), each resolved alone as if the space were there.
