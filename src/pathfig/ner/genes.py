@@ -510,10 +510,8 @@ class GeneRecognizer(LineReader):
         """``RIG-`` → RIGI: the final I of a hyphenated name lost at a node's edge, as the leading
         I is; exactly one gene must have the name spelled so (``MHC-I``, ``IFN-I`` are families,
         and ``MHC-``, ``IFN-`` name them already)."""
-        whole = token + "I"
-        found = one_per_gene(e for e in self.lexicon.lookup(normalize_key(whole))
-                             if e.kind in ("symbol", "previous", "alias") and e.locus_type not in rules.WEAK_LOCUS_TYPES
-                             and e.name.replace("-", "") == whole.replace("-", ""))   # RIG-I is RIGI
+        # Spelled with its hyphen (``GCAP-I``) or without (the symbol RIGI).
+        found = self._spelled_symbols([token + "I", token[:-1] + "I"], ("symbol", "previous", "alias"))
         if len(found) != 1:
             return None
         return [Hit(match=found[0].key, entries=found, candidates=found, ambiguous=False,
