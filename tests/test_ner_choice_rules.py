@@ -19,6 +19,7 @@ LEX = Lexicon([
     E("MMP", "family", "4", "MMP2", family="MMP"),
     E("MMP1", "symbol", "3", "MMP1"),
     E("MMP2", "symbol", "4", "MMP2"),
+    E("matrix metalloproteinase 2", "name", "4", "MMP2"),
     E("C1S", "symbol", "5", "C1S"),
     # Exact spelling: one gene spells the alias with a hyphen, the other without.
     E("Bif-1", "alias", "10", "SHLB1"),
@@ -141,6 +142,8 @@ CASES = [
     ("pathway_names", "MMP2 receptor", ["MMP2"], ["MMP2"]),  # the official symbol: the gene itself
     ("pathway_names", "MMPs receptor", [], ["MMP1"]),        # a name of the ligand: its receptor
     ("pathway_names", "MMP2\nsignaling", ["MMP2"], ["MMP2"]),   # the next line is another label
+    ("pathway_names", "matrix metalloproteinase 2 signaling pathway", [], ["MMP2"]),   # a joined name too
+    ("pathway_names", "matrix metalloproteinase 2 cleaves", ["MMP2"], ["MMP2"]),
     ("cased_family", "MKKs", ["MAP2K1"], ["MAP2K1"]),      # (plural_rule alone gets it too)
     ("exact_spelling", "BIF-1", ["SHLB1"], []),
     ("exact_spelling", "Bif1", ["ZBT24"], []),         # case aside, spelled as ZBT24's BIF1

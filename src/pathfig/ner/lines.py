@@ -83,6 +83,8 @@ class LineReader:
                                                T.subunit_codes(T.strip_punct(tokens[i + extra][0]))))):
                     # ``Glucose transporter 4``: the family's name, then which member.
                     text, hits, extra = f"{text} {tokens[i + extra][0]}", member, extra + 1
+                if hits and self._pathway_next(tokens, i + extra):
+                    hits = None   # ``Toll-like receptor signaling pathway``, as for one word below
                 n_words = sum(u for _, u in tokens[i : i + extra])
                 self._emit(words, pos, n_words, text, hits, out)
                 pos += n_words
@@ -121,6 +123,11 @@ class LineReader:
             self._emit(words, pos, used, text, hits, out)
             pos += used
             i += 1
+
+    def _pathway_next(self, tokens: list[tuple[str, int]], j: int) -> bool:
+        """Whether the word at ``j`` makes the name before it a pathway's (``signaling``, ``pathway``)."""
+        return self.options.pathway_names and j < len(tokens) and tokens[j][1] == 1 \
+            and tokens[j][0].lower().strip(".,;:()") in _PATHWAY_WORDS
 
     def _receptor(self, text: str, hits: list[Hit] | None) -> list[Hit] | None:
         """The receptor ``text receptor`` names: the gene ``text`` names when it is a receptor,
