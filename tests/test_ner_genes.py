@@ -533,6 +533,9 @@ LABELS = [
     ("MEK1/2-ERK1/2", ["MAP2K1", "MAP2K2", "MAPK1", "MAPK3"]),   # a cascade of slash lists
     ("Smad2/3-Smad4", ["SMAD2", "SMAD3", "SMAD4"]),
     ("JNK1/2-c-Jun", ["JUN", "MAPK8", "MAPK9"]),
+    ("RelB-NF-kB2", ["NFKB2", "RELB"]),     # two names, the second with a hyphen of its own
+    ("IkBα-NF-kB1", ["NFKB1", "NFKBIA"]),
+    ("NF-kB2", ["NFKB2"]),                  # the gene, not FamPlex's class NFkappaB_2 (RELA)
     ("APC/C-Cdc20", ["CDC20", "CDC27"]),   # the anaphase-promoting complex, not APC
     ("ASC-2/NCOA6", ["NCOA6"]),            # a part starting with a number ends a name
     ("Neuroligin", ["NLGN1"]),             # numbered protein names of one word name a family

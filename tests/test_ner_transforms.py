@@ -213,6 +213,18 @@ def test_split_complex(word: str, parts: list[str]) -> None:
     assert T.split_complex(word) == parts
 
 
+@pytest.mark.parametrize(("word", "pairs"), [
+    ("RelB-NF-kB2", [("RelB", "NF-kB2"), ("RelB-NF", "kB2")]),
+    ("IkBα-NF-kB1", [("IkBα", "NF-kB1"), ("IkBα-NF", "kB1")]),
+    ("p-AKT-mTOR-S6K", [("p-AKT", "mTOR-S6K"), ("p-AKT-mTOR", "S6K")]),   # a one-letter prefix stays on
+    ("A-B-CD", []),              # no split leaves two parts of two characters
+    ("Atg5-Atg12", []),          # one hyphen: split_complex's split already
+    ("NF-kB", []), ("c-Jun", []),
+])
+def test_hyphen_pairs(word: str, pairs: list[tuple[str, str]]) -> None:
+    assert T.hyphen_pairs(word) == pairs
+
+
 @pytest.mark.parametrize(("word", "parts"), [
     ("αvβ3", ["ITGAV", "ITGB3"]), ("ανβ6", ["ITGAV", "ITGB6"]), ("αIIbβ3", ["ITGA2B", "ITGB3"]),
     ("αLβ2", ["ITGAL", "ITGB2"]), ("α10β1", ["ITGA10", "ITGB1"]), ("integrin α4β7", ["ITGA4", "ITGB7"]),

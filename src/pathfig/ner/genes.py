@@ -479,6 +479,11 @@ class GeneRecognizer(LineReader):
             if name == "expand_slash" and found:
                 # ``ERK1/2``: keep parts that resolve; a stray part (``MDA5/RIG-I``'s slash) is skipped.
                 return self._siblings(found)
+            if name == "split_complex" and len(found) < len(parts):
+                # ``RelB-NF-kB2``: two names, the second with its own hyphen.
+                for pair in T.hyphen_pairs(word):
+                    if all(two := [self._resolve_part(p, how + (name,)) for p in pair]):
+                        return two
             if found and len(found) == len(parts):
                 if name != "restore_slash":
                     return found
@@ -750,10 +755,12 @@ class GeneRecognizer(LineReader):
         symbols = [e for e in entries if e.kind == "symbol"]
         families = [e for e in entries if e.kind == "family"]
         if (symbols and families and o.cased_family and name and not name.isupper() and name != symbols[0].name
-                and symbols[0].ncbigene_id not in {f.ncbigene_id for f in families}):
+                and symbols[0].ncbigene_id not in {f.ncbigene_id for f in families}
+                and any("_" not in f.name for f in families)):
             # ``Rho``, ``Prx``: a family (Rho GTPases, peroxiredoxins) printed in the protein's
             # mixed case, not the capitals of the one gene (rhodopsin, periaxin), which is no
-            # member. A gene that belongs to the family keeps its name (``InsR`` is INSR).
+            # member. A gene that belongs to the family keeps its name (``InsR`` is INSR), and
+            # a FamPlex id is no printed name (``NF-kB2`` is NFKB2, not NFkappaB_2's RELA).
             symbols = []
         if symbols and o.spelled_alias and name and not name.isupper() and not name.isalnum():
             # ``P-gp`` is ABCB1's HGNC alias spelled so (case and hyphen), not the rarely cited

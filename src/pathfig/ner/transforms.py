@@ -615,6 +615,19 @@ def split_complex(word: str) -> list[str]:
     return parts
 
 
+def hyphen_pairs(word: str) -> list[tuple[str, str]]:
+    """``RelB-NF-kB2`` → ``[(RelB, NF-kB2), (RelB-NF, kB2)]``: a complex of two names, one with a
+    hyphen of its own, split at each hyphen in turn (the caller takes the first split whose two
+    parts are genes, when the split at every hyphen gave none)."""
+    marked = _PREFIX_HYPHEN.sub("\0", word)
+    out = []
+    for m in _HYPHEN.finditer(marked):
+        left, right = marked[: m.start()].replace("\0", "-"), marked[m.end():].replace("\0", "-")
+        if len(left) >= 2 and len(right) >= 2 and re.search(r"[A-Za-z]", left) and re.search(r"[A-Za-z]", right):
+            out.append((left, right))
+    return out if len(out) >= 2 else []
+
+
 _PAREN_RE = re.compile(r"^([^()]*[A-Za-zα-ω][^()]*)\(([^()]*[A-Za-zα-ω][^()]*)\)$")
 
 
