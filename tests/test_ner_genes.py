@@ -880,6 +880,21 @@ def test_words_on_different_lines_are_not_joined(rec: GeneRecognizer) -> None:
     assert m.source == "family" and m.word == "Caspase" and m.ncbigene_symbol.startswith("CASP")
 
 
+def test_a_figure_that_lost_leading_i_lost_it_elsewhere(rec: GeneRecognizer) -> None:
+    # RF9 and F135 name nothing but IRF9 and IFI35 with the I OCR lost at their nodes' edges;
+    # in that figure RF1 (ETF1's alias) is IRF1 and "(FIT1" (IL1RL1's alias FIT-1) is IFIT1.
+    box = Box(5, 5, 40, 15)
+    words = [Word(text=t, line=i, box=box) for i, t in enumerate(["RF9", "F135", "RF1", "(FIT1", "TAT"])]
+    got = [(m.word, m.ncbigene_symbol, m.source, m.box) for m in rec.recognize_words(words)]
+    assert got == [("RF9", "IRF9", "symbol", box), ("F135", "IFI35", "symbol", box), ("RF1", "IRF1", "symbol", box),
+                   ("(FIT1", "IFIT1", "symbol", box), ("TAT", "TAT", "symbol", box)]   # a symbol stays
+    # One lost I is no evidence: RF1 stays the alias it spells.
+    alone = [(m.word, m.ncbigene_symbol) for m in rec.recognize_text("RF9\nRF1")]
+    assert alone == [("RF9", "IRF9"), ("RF1", "ETF1")]
+    off = GeneRecognizer(rec.lexicon, Options(ocr_lost_i=False), rec.prior)
+    assert [m.ncbigene_symbol for m in off.recognize_words(words)] == ["ETF1", "IL1RL1", "TAT"]
+
+
 def test_ambiguous_flag_lists_candidates(rec: GeneRecognizer) -> None:
     # IPS-1 is an alias of MAVS and of PPIP5K1; MAVS is far more cited, and both are listed.
     (m,) = rec.recognize_text("IPS-1")

@@ -213,11 +213,36 @@ class GeneRecognizer(LineReader):
             if i == n or norm[i].line != norm[start].line:
                 self._line(norm, start, i, out)
                 start = i
+        if self.options.ocr_lost_i:
+            out = self._figure_lost_i(out)
         if order is not None:   # word_index points into the caller's sequence
             out = [replace(m, word_index=order[m.word_index]) if m.word_index >= 0 else m for m in out]
         if self.options.family_to_named and self.options.families == "representative":
             out = family_to_named(out, self.options.family_to_named)
         return out
+
+    def _figure_lost_i(self, out: list[Mention]) -> list[Mention]:
+        """A figure whose OCR lost the leading I of two words or more (``RF9`` → IRF9, ``F135``
+        → IFI35: node edges cut the thin I) lost it elsewhere too: a word read there only as a
+        synonym (``RF1``, ETF1's alias) is the official symbol that an I before it spells
+        (IRF1), when exactly one gene has it."""
+        if len({m.word for m in out if "ocr_lost_i" in m.transforms}) < 2:
+            return out
+        by_word: dict[tuple[int, str], list[Mention]] = {}
+        for m in out:
+            by_word.setdefault((m.word_index, m.word), []).append(m)
+        fixed: list[Mention] = []
+        for ms in by_word.values():
+            word = T.strip_punct(ms[0].word)
+            if all(m.source in ("alias", "ncbi_synonym") for m in ms) and _LOST_I.match(word):
+                found = self._spelled_symbols(["I" + word], ("symbol",))
+                if len(found) == 1:
+                    e, m = found[0], ms[0]
+                    ms = [_new_mention(m.word, e.key, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind,
+                                       e.name, m.transforms + ("ocr_lost_i",), False, (), m.box, m.confidence,
+                                       m.word_index, e.family)]
+            fixed.extend(ms)
+        return fixed
 
     def _is_symbol(self, text: str) -> bool:
         """Whether the word alone names a gene by its official symbol (``CDH1``, ``PIK3CD``)."""
