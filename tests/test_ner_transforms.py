@@ -107,6 +107,16 @@ def test_interferon_spelling(word: str, out: str) -> None:
 
 
 @pytest.mark.parametrize(("word", "out"), [
+    ("IFNγRα", "IFNγR1"), ("IFNγRβ", "IFNγR2"), ("IFN-γ-Rβ", "IFN-γ-R2"),
+    ("IL-2Ra", "IL-2Ra"),      # a Latin a: the antagonist's style (IL-1Ra), no chain
+    ("Rα", "Rα"), ("RARα", "RARα"),   # a name ending in R before its Greek letter needs two more characters
+    ("IFNγRγ", "IFNγRγ"),
+])
+def test_receptor_chain(word: str, out: str) -> None:
+    assert T.receptor_chain(word) == out
+
+
+@pytest.mark.parametrize(("word", "out"), [
     ("CEACAM1-L", "CEACAM1"), ("CEACAM1-S", "CEACAM1"), ("UXT-V1", "UXT"), ("XBP1-v2", "XBP1"),
     ("Bcl-XL", "Bcl-XL"), ("IL-2", "IL-2"), ("AB-L", "AB-L"), ("TNF-α", "TNF-α"), ("CD40-L", "CD40"),
     ("RORγt", "RORγ"), ("ROR-γT", "ROR-γ"), ("γt", "γt"), ("Cat", "Cat"),

@@ -51,6 +51,7 @@ _REWRITES = (
     ("coagulation_factor", T.coagulation_factor),
     ("ocr_i_for_1", T.ocr_i_for_1),
     ("ocr_l_for_i", T.ocr_l_for_i),
+    ("receptor_chain", T.receptor_chain),
 )
 _LOST_I = re.compile(r"^[A-HJ-Z][A-Z0-9-]{2,8}$")   # (a word already starting with I lost nothing)
 _LOST_FINAL_I = re.compile(r"^[A-Z][A-Z0-9]{2,7}-$")   # three capitals or more: ``CA-`` may be calcium

@@ -27,10 +27,12 @@ Whole-word rewrites, each on the previous one's result:
    ``ocr_i_for_1``       ``GIP2`` → ``G1P2`` (OCR reads 1 as I; the reverse of 7)
    ``ocr_l_for_i``       ``II6`` → ``Il6``, ``PIk1`` → ``Plk1``, ``Copll`` → ``CopII`` (l and I; whole
                          words only: in ``LC3-II1`` the II is a numeral)
+   ``receptor_chain``    ``IFNγRα`` → ``IFNγR1``, ``IFNγRβ`` → ``IFNγR2`` (a receptor's chains)
 Splits, every part resolved:
 10. ``expand_slash``     ``ERK1/2`` → ``ERK1``, ``ERK2``; ``IKKα/β/γ``; ``AdipoR1/R2``
 11. ``expand_range``     ``WNT1-3`` → ``WNT1``, ``WNT2``, ``WNT3``
-12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene)
+12. ``split_complex``    ``Atg5-Atg12`` → ``Atg5``, ``Atg12`` (only when every part is a gene);
+                         else at one hyphen (``hyphen_pairs``): ``RelB-NF-kB2`` → ``RelB``, ``NF-kB2``
 13. ``split_glued``      OCR merges: ``MRE11NBS1`` → ``MRE11``, ``NBS1``; ``IKKαIKKβ``, ``P65P50``
                          (every part a gene)
 14. ``restore_slash``    OCR drops slashes: ``MNK12`` → ``MNK1``, ``MNK2`` (both genes, of one
@@ -71,6 +73,7 @@ __all__ = [
     "eif_spelling",
     "expand_slash",
     "greek_y",
+    "hyphen_pairs",
     "integrin_dimer",
     "interferon_spelling",
     "isoform_number",
@@ -82,6 +85,7 @@ __all__ = [
     "mirna_symbol",
     "ocr_symbol_variants",
     "protein_stem",
+    "receptor_chain",
     "restore_slash",
     "singular",
     "split_comma",
@@ -99,7 +103,7 @@ ORDER = (
     "strip_punct", "american_spelling", "mirna_symbol", "strip_modification", "strip_cellular_prefix", "strip_form_prefix", "singular",
     "protein_stem", "ocr_confusions", "greek_y", "roman_numeral", "interferon_spelling", "strip_isoform",
     "hla_allele",
-    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
+    "coagulation_factor", "ocr_i_for_1", "ocr_l_for_i", "receptor_chain", "expand_slash", "expand_range", "split_complex", "split_glued", "restore_slash",
     "split_parenthetical",
 )
 
@@ -411,6 +415,17 @@ def interferon_spelling(word: str) -> str:
     """``INF-γ`` → ``IFN-γ``: the interferons' common misspelling (INF2, inverted formin, is
     never written with a Greek letter)."""
     return _INF_RE.sub("IFN", word)
+
+
+_RECEPTOR_CHAIN_RE = re.compile(r"^(.{2,}[A-Za-z0-9α-ω]-?R)([αβ])$")
+
+
+def receptor_chain(word: str) -> str:
+    """``IFNγRα`` → ``IFNγR1``, ``IFNγRβ`` → ``IFNγR2``: a receptor's α and β chains, which
+    symbols number 1 and 2 when they do not letter them A and B (the lexicon decides: ``IL-2Rα``
+    is found as IL2RA before any transform)."""
+    m = _RECEPTOR_CHAIN_RE.match(word)
+    return f"{m.group(1)}{'1' if m.group(2) == 'α' else '2'}" if m else word
 
 
 _ISOFORM_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]{2,})-(?:L|S|[Vv]\d{1,2})$|^([A-Z]{2})-V\d{1,2}$"
