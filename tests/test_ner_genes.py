@@ -533,6 +533,9 @@ LABELS = [
     ("MEK1/2-ERK1/2", ["MAP2K1", "MAP2K2", "MAPK1", "MAPK3"]),   # a cascade of slash lists
     ("Smad2/3-Smad4", ["SMAD2", "SMAD3", "SMAD4"]),
     ("JNK1/2-c-Jun", ["JUN", "MAPK8", "MAPK9"]),
+    ("FcyRIIB", ["FCGR2B"]),               # OCR read γ as y before a receptor's R too
+    ("IFNyR1/2", ["IFNGR1", "IFNGR2"]),
+    ("TYR", []),                           # tyrosine, stoplisted; no TγR (TXNRD3) either
     ("IFNγRα", ["IFNGR1"]),                # a receptor's α and β chains are its 1 and 2
     ("IFNγRβ", ["IFNGR2"]),
     ("IL-2Rα", ["IL2RA"]),                 # ... when no symbol letters them

@@ -92,6 +92,8 @@ def test_ocr_confusions(word: str, out: str) -> None:
     ("MAY", "MAY"), ("SPRY", "SPRγ"), ("BCY1", "BCY1"), ("DYYY", "DYYY"), ("IFNy", "IFNγ"),
     ("AMPKy3", "AMPKγ3"), ("p110-y", "p110-γ"), ("PKCy", "PKCγ"), ("PLC-y1", "PLC-γ1"),
     ("Galy", "Galy"), ("Ly6", "Ly6"), ("Ly", "Ly"), ("AMPKy12", "AMPKy12"),
+    ("FcyRIIB", "FcγRIIB"), ("FcYR", "FcγR"), ("IFNyR1", "IFNγR1"), ("IFN-YR2", "IFN-γR2"),
+    ("TYR", "TYR"), ("PYR", "PYR"), ("DayR", "DayR"), ("FcyRV1", "FcyRV1"),
 ])
 def test_greek_y(word: str, out: str) -> None:
     # SPRY is found as written before any rewrite runs; the recogniser test below checks that.

@@ -371,17 +371,22 @@ _GREEK_Y_RE = re.compile(r"^(.{2,}[A-Z0-9-])[yY](\d?)$")
 
 
 def greek_y(word: str) -> str:
-    """``IFNY`` → ``IFNγ``, ``IKKY`` → ``IKKγ``, ``AMPKy3`` → ``AMPKγ3``, ``p110-y`` → ``p110-γ``:
-    OCR reads Greek γ as the Y (or y) it resembles.
+    """``IFNY`` → ``IFNγ``, ``IKKY`` → ``IKKγ``, ``AMPKy3`` → ``AMPKγ3``, ``p110-y`` → ``p110-γ``,
+    ``FcyRIIB`` → ``FcγRIIB``: OCR reads Greek γ as the Y (or y) it resembles.
 
     A ``Y``/``y`` at the end or before one final digit, after at least three characters of
     which the last is a capital, digit or hyphen (not ``Galy``, ``Ly6``). The lexicon decides
     (``SPRY`` is found as written, before any transform).
     """
-    m = _GREEK_Y_RE.match(word)
+    m = _GREEK_Y_RE.match(word) or _GREEK_Y_RECEPTOR_RE.match(word)
     if m and not m.group(1).endswith(("Y", "y")):
         return f"{m.group(1)}γ{m.group(2)}"
     return word
+
+
+#: ... and before a receptor's R and its number: ``FcyRIIB``, ``IFNyR1`` (after Fc, or after two characters
+#: or more ending in a capital or digit: ``TYR``, ``PYR`` stay).
+_GREEK_Y_RECEPTOR_RE = re.compile(r"^(.*Fc|.+[A-Z0-9-])[yY](-?R(?:\d{1,2}|IV|I{1,3})?[A-Da-d]?)$")
 
 
 _ROMAN_RE = re.compile(r"^(.{3,}[RK])(IV|I{1,3})([A-HJ-UW-Zα-ω]?)$")
