@@ -232,6 +232,7 @@ def test_split_complex(word: str, parts: list[str]) -> None:
     ("A-B-CD", []),              # no split leaves two parts of two characters
     ("Atg5-Atg12", []),          # one hyphen: split_complex's split already
     ("NF-kB", []), ("c-Jun", []),
+    ("TNF-α→NF-κB", []), ("IL-6R·gp-130-X", []),   # an arrow or joiner separates the names
 ])
 def test_hyphen_pairs(word: str, pairs: list[tuple[str, str]]) -> None:
     assert T.hyphen_pairs(word) == pairs

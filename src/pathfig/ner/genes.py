@@ -224,9 +224,9 @@ class GeneRecognizer(LineReader):
 
     def _figure_lost_i(self, out: list[Mention]) -> list[Mention]:
         """A figure whose OCR lost the leading I of two words or more (``RF9`` → IRF9, ``F135``
-        → IFI35: node edges cut the thin I) lost it elsewhere too: a word read there only as a
-        synonym (``RF1``, ETF1's alias) is the official symbol that an I before it spells
-        (IRF1), when exactly one gene has it."""
+        → IFI35: node edges cut the thin I) lost it elsewhere too: a word of capitals and a digit
+        read there only as a synonym (``RF1``, ETF1's alias) is the official symbol that an I
+        before it spells (IRF1), when exactly one gene has it."""
         if len({m.word for m in out if "ocr_lost_i" in m.transforms}) < 2:
             return out
         by_word: dict[tuple[int, str], list[Mention]] = {}
@@ -235,7 +235,8 @@ class GeneRecognizer(LineReader):
         fixed: list[Mention] = []
         for ms in by_word.values():
             word = T.strip_punct(ms[0].word)
-            if all(m.source in ("alias", "ncbi_synonym") for m in ms) and _LOST_I.match(word):
+            if all(m.source in ("alias", "ncbi_synonym") for m in ms) and _LOST_I.match(word) \
+                    and any(c.isdigit() for c in word):   # as _misread's lost I
                 found = self._spelled_symbols(["I" + word], ("symbol",))
                 if len(found) == 1:
                     e, m = found[0], ms[0]
@@ -495,9 +496,9 @@ class GeneRecognizer(LineReader):
                          ("split_complex", T.split_complex), ("split_glued", T.split_glued),
                          ("restore_slash", T.restore_slash)):
             parts = fn(word)
-            how = applied
+            how, source = applied, word
             if len(parts) < 2 and current != word:
-                parts, how = fn(current), rewritten
+                parts, how, source = fn(current), rewritten, current
             if len(parts) < 2:
                 continue
             hits = [self._resolve_part(p, how + (name,)) for p in parts]
@@ -507,7 +508,7 @@ class GeneRecognizer(LineReader):
                 return self._siblings(found)
             if name == "split_complex" and len(found) < len(parts):
                 # ``RelB-NF-kB2``: two names, the second with its own hyphen.
-                for pair in T.hyphen_pairs(word):
+                for pair in T.hyphen_pairs(source):
                     if all(two := [self._resolve_part(p, how + (name,)) for p in pair]):
                         return two
             if found and len(found) == len(parts):

@@ -638,7 +638,10 @@ def split_complex(word: str) -> list[str]:
 def hyphen_pairs(word: str) -> list[tuple[str, str]]:
     """``RelB-NF-kB2`` → ``[(RelB, NF-kB2), (RelB-NF, kB2)]``: a complex of two names, one with a
     hyphen of its own, split at each hyphen in turn (the caller takes the first split whose two
-    parts are genes, when the split at every hyphen gave none)."""
+    parts are genes, when the split at every hyphen gave none). Not when an arrow or another
+    joiner separates the names (``TNF-α→NF-κB``)."""
+    if _ARROW.search(word) or _COMPLEX_SEP.search(word):
+        return []
     marked = _PREFIX_HYPHEN.sub("\0", word)
     out = []
     for m in _HYPHEN.finditer(marked):
