@@ -224,9 +224,8 @@ class GeneRecognizer(LineReader):
 
     def _figure_lost_i(self, out: list[Mention]) -> list[Mention]:
         """A figure whose OCR lost the leading I of two words or more (``RF9`` → IRF9, ``F135``
-        → IFI35: node edges cut the thin I) lost it elsewhere too: a word of capitals and a digit
-        read there only as a synonym (``RF1``, ETF1's alias) is the official symbol that an I
-        before it spells (IRF1), when exactly one gene has it."""
+        → IFI35: node edges cut the thin I) lost it elsewhere too: a word read there only as a
+        synonym (``RF1``, ETF1's alias) is the gene :meth:`_lost_i` reads in it (IRF1)."""
         if len({m.word for m in out if "ocr_lost_i" in m.transforms}) < 2:
             return out
         by_word: dict[tuple[int, str], list[Mention]] = {}
@@ -234,15 +233,12 @@ class GeneRecognizer(LineReader):
             by_word.setdefault((m.word_index, m.word), []).append(m)
         fixed: list[Mention] = []
         for ms in by_word.values():
-            word = T.strip_punct(ms[0].word)
-            if all(m.source in ("alias", "ncbi_synonym") for m in ms) and _LOST_I.match(word) \
-                    and any(c.isdigit() for c in word):   # as _misread's lost I
-                found = self._spelled_symbols(["I" + word], ("symbol",))
-                if len(found) == 1:
-                    e, m = found[0], ms[0]
-                    ms = [_new_mention(m.word, e.key, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind,
-                                       e.name, m.transforms + ("ocr_lost_i",), False, (), m.box, m.confidence,
-                                       m.word_index, e.family)]
+            m = ms[0]
+            if all(x.source in ("alias", "ncbi_synonym") for x in ms) \
+                    and (hit := self._lost_i(T.strip_punct(m.word), m.transforms)):
+                e = hit.entries[0]
+                ms = [_new_mention(m.word, hit.match, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind, e.name,
+                                   hit.transforms, hit.ambiguous, hit.cands, m.box, m.confidence, m.word_index, e.family)]
             fixed.extend(ms)
         return fixed
 
@@ -532,10 +528,8 @@ class GeneRecognizer(LineReader):
             found = [self._resolve_part(p, applied + ("restore_slash",)) for p in parts]
             if all(found) and _one_series(listed := self._siblings([h for h in found if h])):
                 return listed
-        if o.ocr_lost_i and _LOST_I.match(word) and any(c.isdigit() for c in word):
-            hit = self._lost_i(word, applied)
-            if hit:
-                return [hit]
+        if o.ocr_lost_i and (hit := self._lost_i(word, applied)):
+            return [hit]
         return None
 
     def _lost_final_i(self, token: str, applied: tuple[str, ...]) -> list[Hit] | None:
@@ -551,8 +545,9 @@ class GeneRecognizer(LineReader):
 
     def _lost_i(self, word: str, applied: tuple[str, ...]) -> Hit | None:
         """``RF9`` → IRF9: the word with the leading I OCR lost, as read or with one of OCR's
-        swaps undone (``F135`` → ``IFI35``); exactly one gene's current symbol must be spelled so."""
-        if rules.stoplisted(normalize_key(word)):
+        swaps undone (``F135`` → ``IFI35``); exactly one gene's current symbol must be spelled so.
+        Only words of capitals with a digit (a word already starting with I lost nothing)."""
+        if not (_LOST_I.match(word) and any(c.isdigit() for c in word)) or rules.stoplisted(normalize_key(word)):
             return None
         whole = "I" + word
         for variants in ([whole], T.ocr_symbol_variants(whole, max_swaps=1)):
