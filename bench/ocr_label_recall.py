@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write each OcrResult as JSON into this directory")
     ap.add_argument("--upscale", type=float, default=DEFAULTS.upscale)
     ap.add_argument("--upscale-below", type=int, default=DEFAULTS.upscale_below)
+    ap.add_argument("--small-text-upscale", type=float, default=DEFAULTS.small_text_upscale,
+                    help="second reading of small text at this scale (1: off)")
+    ap.add_argument("--small-text-below", type=float, default=DEFAULTS.small_text_below)
+    ap.add_argument("--small-text-unsure", type=float, default=DEFAULTS.small_text_unsure)
     ap.add_argument("--vertical", action=argparse.BooleanOptionalAction, default=DEFAULTS.vertical)
     ap.add_argument("--vertical-min-confidence", type=float, default=DEFAULTS.vertical_min_confidence)
     ap.add_argument("--min-confidence", type=float, default=DEFAULTS.min_confidence)
@@ -176,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     cuts = sorted({args.min_confidence, *CONFIDENCE_CUTS})
     options = OcrOptions(
         upscale=args.upscale, upscale_below=args.upscale_below, vertical=args.vertical,
+        small_text_upscale=args.small_text_upscale, small_text_below=args.small_text_below,
+        small_text_unsure=args.small_text_unsure,
         vertical_min_confidence=args.vertical_min_confidence, min_confidence=0.0,
         tile_above=max(args.tile_above, args.tile_size), tile_size=args.tile_size,
         tile_overlap=args.tile_overlap,

@@ -7,6 +7,7 @@ that image. The stage must map every box back to the original figure exactly.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ from pathfig.errors import OcrError
 from pathfig.models import Box, Line, OcrResult
 from pathfig.ocr import ENGINES, OcrOptions, get_engine, ocr_image
 from pathfig.ocr.geometry import containment, iou, rotate_box_back
-from pathfig.ocr.stage import content_box, merge_tiles, merge_vertical, plan_tiles
+from pathfig.ocr.stage import content_box, merge_readings, merge_tiles, merge_vertical, plan_tiles
 from pathfig.ocr.words import box_quad, line_from_quad, split_words
 
 Colour = tuple[int, int, int]
@@ -124,6 +125,59 @@ def test_large_figure_is_tiled_and_far_corner_labels_found() -> None:
         assert len(found) == 1, f"{text} found once, not once per tile"
         assert _near(found[0].box, blocks[colour])
     assert eng.calls < len(plan_tiles(4000, 3000, 1600, 200)), "blank tiles are skipped"
+
+
+class SmallTextEngine(ColourEngine):
+    """Misses text under ``min_height`` px in the image it is given; reads the rest unsure."""
+
+    def __init__(self, labels: dict[Colour, str], min_height: float, confidence: float = 0.85) -> None:
+        super().__init__(labels)
+        self.min_height = min_height
+        self.confidence = confidence
+
+    def read(self, image: np.ndarray) -> list[Line]:
+        return [
+            replace(ln, confidence=self.confidence)
+            for ln in super().read(image) if ln.box is not None and ln.box.height >= self.min_height
+        ]
+
+
+def test_small_text_is_read_again_larger_and_merged() -> None:
+    # RED (10 px) is missed at 1.5× (15 px < 18) and found at 2× (20 px); GREEN (12 px) is
+    # found at both scales and makes the figure's median text 12 px.
+    blocks = {RED: (10, 10, 70, 20), GREEN: (100, 50, 180, 62)}
+    labels = {RED: "MDM2", GREEN: "TP53"}
+    opts = OcrOptions(upscale=1.5, small_text_upscale=2.0, small_text_below=13.0)
+
+    eng = SmallTextEngine(labels, min_height=18)
+    res = ocr_image(_canvas(300, 100, blocks), engine=eng, options=opts)
+    assert eng.calls == 2
+    assert eng.seen["TP53"] == pytest.approx((160, 24), abs=1), "the second reading at 2×"
+    (mdm2,) = _find(res, "MDM2")
+    assert _near(mdm2.box, blocks[RED]), "the second reading's box comes back to the figure's pixels"
+    assert len(_find(res, "TP53")) == 1, "read alike at both scales: kept once"
+    assert [w.line for w in res.words] == [0, 1]
+
+    off = SmallTextEngine(labels, min_height=18)
+    res = ocr_image(_canvas(300, 100, blocks), engine=off, options=OcrOptions(upscale=1.5, small_text_upscale=1.0))
+    assert off.calls == 1 and _find(res, "MDM2") == []
+
+    sure = SmallTextEngine(labels, min_height=18, confidence=0.97)
+    res = ocr_image(_canvas(300, 100, blocks), engine=sure, options=opts)
+    assert sure.calls == 1, "small text read with confidence is read once"
+    assert _find(res, "MDM2") == []
+
+    large = SmallTextEngine(labels, min_height=18)
+    tall = {RED: (10, 10, 70, 30), GREEN: (100, 50, 180, 70)}
+    res = ocr_image(_canvas(300, 100, tall), engine=large, options=opts)
+    assert large.calls == 1, "20-px text is read once"
+    assert sorted(ln.text for ln in res.lines) == ["MDM2", "TP53"]
+
+    wide = SmallTextEngine(labels, min_height=16.5)   # MDM2: 15 px at 1.5×, 17.8 px at 1.78×
+    res = ocr_image(_canvas(900, 100, blocks), engine=wide, options=opts)
+    assert wide.calls == 2, "the second reading is not tiled"
+    assert wide.seen["TP53"] == pytest.approx((80 * 1600 / 900, 12 * 1600 / 900), abs=1), "2× capped at 1600 px"
+    assert len(_find(res, "MDM2")) == 1
 
 
 def test_vertical_pass_reads_vertical_labels() -> None:
@@ -256,6 +310,26 @@ def test_merge_vertical_rules() -> None:
     out = merge_vertical([horizontal, noise], [vert, flat, weak], min_confidence=0.8)
     assert sorted(ln.text for ln in out) == ["Nucleus", "TP53"]
     assert [ln.orientation for ln in out if ln.text == "TP53"] == [0]
+
+
+def test_merge_readings_keeps_both_where_they_differ() -> None:
+    first = [
+        _line("PDGF", Box(55, 151, 79, 163), conf=0.94),
+        _line("TP53 MDM2", Box(100, 10, 180, 22), conf=0.9),
+        _line("RAF1", Box(200, 10, 230, 22), conf=0.7),
+    ]
+    again = [
+        _line("FDGF", Box(56, 151, 78, 161), conf=0.98),     # read otherwise: both kept
+        _line("TP53", Box(100, 10, 135, 22)),                # the first reading holds it
+        _line("MDM2", Box(140, 10, 180, 22)),
+        _line("RAF1", Box(201, 11, 229, 21), conf=0.99),     # same text: the first stands
+        _line("AKT1", Box(300, 40, 330, 52)),                # only the second found it
+    ]
+    out = merge_readings(first, again)
+    assert sorted((ln.text, ln.confidence) for ln in out) == [
+        ("AKT1", 0.9), ("FDGF", 0.98), ("PDGF", 0.94), ("RAF1", 0.7), ("TP53 MDM2", 0.9),
+    ]
+    assert merge_readings(first, []) == first
 
 
 def test_split_words_uses_character_positions() -> None:
