@@ -312,13 +312,13 @@ def _norm(text: str) -> str:
 def merge_readings(lines: list[Line], again: list[Line], *, overlap: float = 0.5) -> list[Line]:
     """Add the lines of a second reading of the same image (``again``) to the first's.
 
-    Lines of either reading that overlap (one mostly inside the other) describe one place;
-    texts are compared in reading order.
-    A place only the second reading found gets its lines. Where both read the same text the
-    first reading stands; where they differ both are kept, less the second reading's lines
-    whose text the first reading already holds there: the recogniser's confidence does not
-    tell which reading of blurred small type is right (at 2× a 6-px `PDGF` became `FDGF`
-    with 0.975 against 0.938), and the gene recogniser finds the genes in either.
+    Lines of either reading that overlap (one mostly inside the other) describe one place,
+    whose texts are compared in reading order. A place only the second reading found gets its
+    lines. Where both read the same text the first reading stands; where they differ both
+    are kept, less the second reading's lines whose text the first already holds there: the
+    engine's confidence does not tell which reading of blurred small type is right (at 2× a
+    6-px `PDGF` became `FDGF` with 0.975 against 0.938), and the gene recogniser finds the
+    genes in either.
     """
     n = len(lines)
     parent = list(range(n + len(again)))
@@ -347,6 +347,8 @@ def merge_readings(lines: list[Line], again: list[Line], *, overlap: float = 0.5
             out.extend(first)
             out.extend(ln for ln in second if _norm(ln.text) not in held)
     return out
+
+
 def _reading_order(lines: list[Line]) -> list[Line]:
     """Top to bottom, then left to right within a band of about half a text height."""
     if not lines:
