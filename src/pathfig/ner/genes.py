@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from pathfig.lexicon.keys import GREEK_LETTERS, normalize_key
 from pathfig.lexicon.model import Lexicon, LexiconEntry
-from pathfig.models import Mention, Word, slot_constructor
+from pathfig.models import Box, Mention, Word, slot_constructor
 from pathfig.ner import rules, transforms as T
 from pathfig.ner.families import family_to_named, gene_order, name_families, one_per_gene, paralog_root, stem_families
 from pathfig.ner.hits import Hit
@@ -236,9 +236,7 @@ class GeneRecognizer(LineReader):
             m = ms[0]
             if all(x.source in ("alias", "ncbi_synonym") for x in ms) \
                     and (hit := self._lost_i(T.strip_punct(m.word), m.transforms)):
-                e = hit.entries[0]
-                ms = [_new_mention(m.word, hit.match, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind, e.name,
-                                   hit.transforms, hit.ambiguous, hit.cands, m.box, m.confidence, m.word_index, e.family)]
+                ms = [_mention(m.word, hit, hit.entries[0], m.box, m.confidence, m.word_index)]
             fixed.extend(ms)
         return fixed
 
@@ -879,15 +877,11 @@ class GeneRecognizer(LineReader):
             conf = min((w.confidence for w in span), default=1.0)
         seen: set[str] = set()
         for hit in hits:
-            cands = hit.cands
             for e in hit.entries:
                 if e.ncbigene_id in seen:
                     continue
                 seen.add(e.ncbigene_id)
-                out.append(_new_mention(
-                    text, hit.match, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind, e.name,
-                    hit.transforms, hit.ambiguous, cands, box, conf, pos, e.family,
-                ))
+                out.append(_mention(text, hit, e, box, conf, pos))
 
 
 # HGNC aliases outrank NCBI synonyms: NCBI lists many retired, cross-species and typo names.
@@ -898,6 +892,14 @@ _SYNONYM_KINDS = frozenset({"previous", "alias", "ncbi_synonym"})
 _new_mention = slot_constructor(Mention, (
     "word", "match", "ncbigene_id", "ncbigene_symbol", "hgnc_id", "organism_id", "source", "name",
     "transforms", "ambiguous", "candidates", "box", "confidence", "word_index", "family"))
+
+
+def _mention(word: str, hit: Hit, e: LexiconEntry, box: Box | None, conf: float, pos: int) -> Mention:
+    """The mention of gene ``e`` that ``hit`` found in ``word``."""
+    return _new_mention(word, hit.match, e.ncbigene_id, e.symbol, e.hgnc_id, e.taxon_id, e.kind, e.name,
+                        hit.transforms, hit.ambiguous, hit.cands, box, conf, pos, e.family)
+
+
 _TIER = {"symbol": 0, "previous": 1, "alias": 2, "name": 2, "ncbi_synonym": 3}
 
 
