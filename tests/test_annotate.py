@@ -74,8 +74,8 @@ def test_annotate_text_errors(tmp_path: Path) -> None:
     bad.write_text("caption\nx\n", encoding="utf-8")
     res = CliRunner().invoke(app, ["annotate-text", str(bad), "--out", str(tmp_path / "o")])
     assert res.exit_code == 1 and "needs a header row with a figid column" in res.output
-    res = CliRunner().invoke(app, ["annotate-text", str(bad), "--out", "o", "--lab-animals", "cats"])
-    assert res.exit_code != 0
+    res = CliRunner().invoke(app, ["annotate-text", str(bad), "--out", str(tmp_path / "o"), "--lab-animals", "cats"])
+    assert res.exit_code == 2 and "must be 'human' or 'own'" in res.output
 
 
 def test_read_records_skips_blank_lines(tmp_path: Path) -> None:

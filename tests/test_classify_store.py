@@ -113,3 +113,6 @@ def test_not_pathway_figure_is_recorded_without_words(tmp_path: Path) -> None:
         assert fig.run_versions == {"gate": "0.5"} and fig.timings == {"classify": 0.02}
         assert [f.figid for f in store.figures(status="ok")] == []
         assert [f.figid for f in store.figures(status="not_pathway")] == ["B"]
+        # The rows _ok wrote are gone, not only the counts.
+        assert store.words("B") == [] and list(store.mentions("B", status=None)) == []
+        assert list(store.entity_mentions("B")) == []

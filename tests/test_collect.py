@@ -324,7 +324,11 @@ def test_ncbi_esearch_pages_and_efetch_batches(server: tuple[Repo, str]) -> None
     assert (q["datetype"], q["mindate"], q["maxdate"]) == ("pdat", "2020/01/01", "2020/12/31")
     results = {r.pmcid: r for r in src.articles(["PMC7349227", "PMC9414313", "PMC1111111"])}
     assert repo.hits["/eutils/efetch.fcgi"] == 1                               # one request per batch
-    assert results["PMC7349227"].article is not None and results["PMC9414313"].article is not None
+    a, b = results["PMC7349227"].article, results["PMC9414313"].article
+    assert a is not None and b is not None
+    assert (a.metadata["pmcid"], a.metadata["doi"], len(a.figures)) == ("PMC7349227", "10.3390/cells9061450", 3)
+    assert (b.metadata["pmcid"], b.metadata["doi"], [f.fig_id for f in b.figures]) == (
+        "PMC9414313", "10.3390/membranes12080775", ["fig5", "figS2"])
     assert "not returned by efetch" in results["PMC1111111"].error and not results["PMC1111111"].transient
 
 

@@ -104,7 +104,6 @@ def test_errors_exit_1_without_traceback(tmp_path, monkeypatch, args, message):
 
 
 def test_wired_into_the_pathfig_command():
-    pytest.importorskip("pathfig.ner.cli")
     from pathfig.cli import app
 
     result = runner.invoke(app, ["lexicon", "info", "--json"])

@@ -70,11 +70,24 @@ def test_update_builds_cache_lexicons_that_take_precedence(server, tmp_path, mon
 
 
 def test_failed_download_leaves_the_cache_alone(server, tmp_path):
+    def update(year: int) -> dict:
+        return update_entity_lexicons(tmp_path, mesh_year=year, mesh_base=f"{server.url}/mesh",
+                                      chebi_url=f"{server.url}/chebi.obo", doid_url=f"{server.url}/doid.obo",
+                                      session=make_session(retries=0))
+
     with pytest.raises(DownloadError, match="HTTP 404"):
-        update_entity_lexicons(tmp_path, mesh_year=1999, mesh_base=f"{server.url}/mesh",
-                               chebi_url=f"{server.url}/chebi.obo", doid_url=f"{server.url}/doid.obo",
-                               session=make_session(retries=0))
-    assert not (tmp_path / "lexicons" / "chemicals.tsv.gz").exists()
+        update(1999)
+    assert not (tmp_path / "lexicons").exists() or not any((tmp_path / "lexicons").iterdir())
+    update(2030)
+
+    def cache() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in (tmp_path / "lexicons").iterdir()}
+
+    before = cache()
+    assert {"chemicals.tsv.gz", "diseases.tsv.gz"} <= set(before)
+    with pytest.raises(DownloadError, match="HTTP 404"):
+        update(1999)
+    assert cache() == before   # same files, same bytes, no partial file left behind
 
 
 def test_cli_entities(server, tmp_path, monkeypatch):

@@ -140,6 +140,15 @@ def test_build_adds_mesh_names_ranked_below_symbols() -> None:
     assert len({(h.name, h.symbol) for h in lex.lookup(normalize_key("extracellular signal-regulated kinase 2"))}) == 1
 
 
+def test_mesh_name_of_one_gene_ranks_below_another_genes_alias() -> None:
+    # MeSH files ``raptor`` under MTOR; HGNC has it as RPTOR's alias, which comes first.
+    supp = SUPP_TSV + "C000007\tMTOR protein, human\traptor, human|RAFT1, human\tD001234\n"
+    lex = build_lexicon(hgnc=LEX / "hgnc_complete_set.txt", mesh=[DESCRIPTORS_TSV, supp], mesh_links=LINKS_TSV)
+    assert [(h.symbol, h.kind) for h in lex.lookup("RAPTOR")] == [("RPTOR", "alias"), ("MTOR", "name")]
+    # The same name for the same gene as HGNC's alias: HGNC's entry only.
+    assert [(h.symbol, h.kind) for h in lex.lookup("RAFT1")] == [("MTOR", "alias")]
+
+
 def test_family_names_from_protein_headings_only() -> None:
     from pathfig.lexicon.mesh import iter_mesh
     from pathfig.lexicon.mesh_genes import mesh_family_names

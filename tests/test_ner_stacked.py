@@ -61,10 +61,11 @@ def test_switched_off_the_lines_stay_apart() -> None:
     ],
 )
 def test_what_does_not_join(upper: Word, lower: Word) -> None:
+    # The upper word is read alone, as with the rule off.
     words = found([upper, lower])
-    assert all(" " not in w for w, _, _ in words), words
+    assert words == found([upper, lower], on=False) == [(upper.text, words[0][1], 0)], words
 
 
 def test_words_without_boxes_are_untouched() -> None:
     words = [Word(text="TLRs", line=0), Word(text="2/4", line=1)]
-    assert found(words) == found(words, on=False)
+    assert found(words) == found(words, on=False) == [("TLRs", "TLR2", 0)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFile
 
 from pathfig.errors import InputFileError, OcrError, PathfigError
 from pathfig.ocr import ImageFileError, load_image
@@ -82,9 +82,13 @@ def test_animated_gif_gives_first_frame(tmp_path: Path) -> None:
 def test_palette_with_transparency_is_white(tmp_path: Path) -> None:
     img = _figure().convert("P", palette=Image.Palette.ADAPTIVE, colors=8)
     white_index = img.getpixel((40, 35))
-    img.info["transparency"] = white_index
-    path = _save(img, tmp_path / "t.png", "PNG", transparency=white_index)
-    _assert_figure(load_image(path))
+    _assert_figure(load_image(_save(img, tmp_path / "t.png", "PNG", transparency=white_index)))
+    # The bar's (black) index transparent: the bar is composited on white, not kept black.
+    black_index = img.getpixel((15, 20))
+    a = load_image(_save(img, tmp_path / "b.png", "PNG", transparency=black_index))
+    assert (a[20, 15] == 255).all() and (a[35, 40] == 255).all()
+    r, g, b = (int(v) for v in a[5, 55])
+    assert r > 200 and g < 80 and b < 80, "the red block"
 
 
 def test_alpha_is_composited_on_white(tmp_path: Path) -> None:
@@ -199,15 +203,29 @@ def test_too_large(tmp_path: Path) -> None:
     assert "64×40" in problem and "max_pixels" in problem
 
 
-def test_decompression_bomb_header_is_refused_before_decoding(tmp_path: Path) -> None:
-    # A PNG that claims 100000×100000 px but carries almost no data.
+@pytest.mark.parametrize(
+    ("width", "height", "message"),
+    [
+        # Above pathfig's limit (80 MP) but below PIL's own guard: pathfig's message.
+        (10_000, 9_000, "image is 10000×9000 px (90.0 MP), above the limit of 80.0 MP"),
+        # Far above both: PIL refuses it while reading the header.
+        (100_000, 100_000, "image too large (Image size (10000000000 pixels) exceeds limit"),
+    ],
+)
+def test_decompression_bomb_header_is_refused_before_decoding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int, height: int, message: str) -> None:
+    # A PNG that claims a huge size but carries almost no data.
     png = _png16(np.zeros((1, 1), np.uint16), colour_type=0)
-    bomb = png.replace(struct.pack(">II", 1, 1), struct.pack(">II", 100_000, 100_000), 1)
+    bomb = png.replace(struct.pack(">II", 1, 1), struct.pack(">II", width, height), 1)
     # Fix the IHDR checksum so PIL reads the header.
     start = bomb.index(b"IHDR")
     ihdr = bomb[start:start + 4 + 13]
     bomb = bomb[:start + 17] + struct.pack(">I", zlib.crc32(ihdr)) + bomb[start + 21:]
     path = tmp_path / "bomb.png"
     path.write_bytes(bomb)
-    problem = _problem(path)
-    assert "100000×100000" in problem or "too large" in problem
+
+    def no_decoding(self: object) -> None:
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    assert _problem(path).startswith(message)

@@ -250,7 +250,9 @@ def test_array_modes_accepted_and_bad_arrays_refused() -> None:
     eng = ColourEngine({RED: "TP53"})
     grey = np.full((40, 60), 255, np.uint8)
     grey[5:20, 5:50] = 0
-    assert ocr_image(grey, engine=eng).width == 60
+    res = ocr_image(grey, engine=eng)
+    assert (res.width, res.height) == (60, 40)
+    assert eng.shapes and all(len(shape) == 3 and shape[2] == 3 for shape in eng.shapes)
     with pytest.raises(OcrError, match="uint8"):
         ocr_image(np.zeros((10, 10, 3), np.float32), engine=eng)
 

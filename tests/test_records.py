@@ -250,4 +250,11 @@ def test_page_has_every_key_with_the_seed_types() -> None:
     assert page["ndex"] == "" and page["seo"] == "CreativeWork" and page["figid_alias"] == "F1"
     ld = page["schema-jsonld"]
     assert ld["@id"] == "/figures/F1.html" and ld["keywords"] == ["TP53"] and ld["@type"] == "Dataset"
-    assert not math.isnan(0.0)
+
+
+@pytest.mark.parametrize("score", [float("nan"), "NaN", ".na.character"])
+def test_missing_score_is_none_never_nan(score: object) -> None:
+    # A NaN (R's missing value, or a float NaN) would print as ``.nan`` in the page.
+    page = FigureMeta.from_mapping({"figid": "F1", "automl_pathway": score}).to_page(JsonLd())
+    assert page["automl_pathway"] is None
+    assert not any(isinstance(v, float) and math.isnan(v) for v in page.values())

@@ -42,6 +42,8 @@ year: '2005'
 def test_read_sidecar(name: str, text: str, expected: dict[str, object]) -> None:
     meta = read_sidecar(text.encode("utf-8"), name=name)
     assert {k: meta[k] for k in expected} == expected
+    if not expected:
+        assert meta == {}
 
 
 @pytest.mark.parametrize(
@@ -65,6 +67,8 @@ def test_find_sidecar_order(tmp_path: Path) -> None:
     assert find_sidecar(img) is None
     _touch(tmp_path / "fig.v2.json", b"{}")
     assert find_sidecar(img) == tmp_path / "fig.v2.json"
+    _touch(tmp_path / "fig.v2.yaml", b"{}")
+    assert find_sidecar(img) == tmp_path / "fig.v2.yaml"  # .yaml wins over .json
     _touch(tmp_path / "fig.v2.yml", b"{}")
     assert find_sidecar(img) == tmp_path / "fig.v2.yml"   # .yml wins over .yaml and .json
 

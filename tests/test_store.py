@@ -68,7 +68,8 @@ def test_not_a_store(tmp_path: Path, content: bytes) -> None:
             open_store(tmp_path)
     else:  # an empty file is an empty database: it becomes a store
         db.write_bytes(b"")
-        open_store(tmp_path).close()
+        with open_store(tmp_path) as store:
+            assert store.schema_version == SCHEMA_VERSION
 
 
 def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
@@ -131,13 +132,16 @@ def test_failure_drops_results_and_pending_clears_them(tmp_path: Path) -> None:
         store.mark_pending(_fig(), sha256="bb", size=4)
         fig = store.get_figure("F1")
         assert fig is not None and (fig.status, fig.n_words, fig.sha256, fig.run_versions) == ("pending", 0, "bb", {})
+        assert store.words("F1") == [] and list(store.mentions("F1", status=None)) == []
         _ok(store)
+        assert store.words("F1") != []
         store.record_failure("F1", "boom", stage="ocr", timings={"ocr": 1.0})
         fig = store.get_figure("F1")
         assert fig is not None and (fig.status, fig.error, fig.stage, fig.n_words, fig.n_mentions) == (
             "failed", "boom", "ocr", 0, 0)
         assert list(store.mentions()) == []
         assert list(store.mentions(status=None)) == []
+        assert store.words("F1") == []
 
 
 def test_results_need_a_figure_row(tmp_path: Path) -> None:
