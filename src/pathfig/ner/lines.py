@@ -31,7 +31,7 @@ _HAS_JOINER = re.compile(r"[-/–]")
 _HEAD_TAIL = re.compile(r"^([^-/–]{1,4})[-/–]([A-Za-z].+)$")
 _NUM_LIST = re.compile(r"^\d{1,2}(?:/\d{1,2})+$")
 _PATHWAY_WORDS = frozenset({"signaling", "signalling", "pathway", "pathways", "cascade", "axis"})
-_RECEPTOR_WORDS = frozenset({"receptor", "receptors"})
+_RECEPTOR_WORDS = frozenset({"receptor", "receptors", "r"})
 _ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
 _SUBUNIT_START = frozenset("αβγδε")
 _MASS = re.compile(r"^([pP])(\d{2,3}(?:/\d{2,3})*)$")
@@ -194,9 +194,10 @@ class LineReader:
                         # (A class such as ``nicotinic acetylcholine receptor`` takes its words
                         # too: ``acetylcholine receptor`` alone is the muscarinic family.)
                         return phrase, n
-        if i + 1 < len(tokens) and not _prose_start(first) and not rules.is_ion(first):
+        if i + 1 < len(tokens) and not _prose_start(first) and not rules.is_ion(first) and "/" not in first:
             # ``STAT 5``, ``Caspase 12``; never prose such as ``is a`` or ``in 5``, nor ions
-            # (``Na K`` is not TBK1's alias NAK).
+            # (``Na K`` is not TBK1's alias NAK), nor a slash list and the next label (``ERK1/2
+            # p38``: the slash expansion would keep ERK1 and drop a stray ``2 p38``).
             nxt_info = self._token_info(tokens[i + 1][0])
             if nxt_info[2]:
                 nxt = T.strip_punct(tokens[i + 1][0])
