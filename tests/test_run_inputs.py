@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,55 @@ def test_explicit_files_are_taken_whatever_their_extension_and_once(tmp_path: Pa
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="no such file or folder"):
         find_images([tmp_path / "nope"])
+    with pytest.raises(InputFileError, match="no such file or folder"):
+        collect_inputs([tmp_path / "nope"])   # nothing at all to read: the run's error
+
+
+def test_unreadable_inputs_are_problems_and_the_rest_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = _touch(tmp_path / "in" / "good.png")
+    _touch(tmp_path / "in" / "locked" / "hidden.png")
+    (tmp_path / "dangling.png").symlink_to(tmp_path / "gone.png")
+    real_scandir = os.scandir
+
+    def scandir(path):  # noqa: ANN001, ANN202 - os.scandir's signature
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)   # as a folder without read permission
+    got = collect_inputs([tmp_path / "in", tmp_path / "missing.png", tmp_path / "dangling.png"])
+    assert [f.path for f in got.figures] == [str(good)]
+    problems = {Path(p.path).name: p for p in got.problems}
+    assert set(problems) == {"locked", "missing.png", "dangling.png"}
+    assert all(p.unreadable for p in got.problems)
+    assert problems["locked"].error == "cannot read folder (Permission denied)"
+    assert problems["missing.png"].error == "no such file or folder"
+    assert problems["dangling.png"].error.startswith("broken symbolic link (its target ")
+    with pytest.raises(InputFileError, match="cannot read folder"):
+        find_images([tmp_path / "in"])   # without a problems list: raised
+
+
+def test_sidecars_named_directly_go_with_their_images(tmp_path: Path) -> None:
+    png, yml = _touch(tmp_path / "p53.png"), _touch(tmp_path / "p53.json", b'{"figid": "F"}')
+    orphan = _touch(tmp_path / "alone.yml", b"figid: X\n")
+    problems: list = []
+    # ``pathfig run dir/*``: the sidecar sorts before its image and is no image itself.
+    assert find_images([yml, png, orphan], problems) == [png]
+    assert [(Path(p.path).name, p.error) for p in problems] == [
+        ("alone.yml", "a metadata sidecar given without its image (name the image, or its folder)")]
+    got = collect_inputs([yml, png])
+    assert [(f.figid, f.sidecar) for f in got.figures] == [("F", str(yml))] and got.problems == []
+
+
+def test_sidecar_that_cannot_be_read_is_the_figures_error(tmp_path: Path) -> None:
+    _touch(tmp_path / "a.png")
+    (tmp_path / "a.yml").symlink_to(tmp_path / "nowhere.yml")
+    _touch(tmp_path / "b.png")
+    (tmp_path / "b.yml").mkdir()
+    got = collect_inputs([tmp_path])
+    assert [f.figid for f in got.figures] == ["a", "b"]
+    assert "a.yml: cannot read (No such file or directory)" in got.sidecar_errors["a"]
+    assert "b.yml: cannot read (Is a directory)" in got.sidecar_errors["b"]
 
 
 def test_collect_figids_sidecar_errors_and_duplicates(tmp_path: Path) -> None:

@@ -132,21 +132,26 @@ def classify_figures(
     """Score every image in ``inputs`` (files and folders, as ``pathfig run`` finds them).
 
     Figure ids come from sidecars as in ``pathfig run``. A file that cannot be read gets an
-    ``error`` and no score; the others are scored. Raises :class:`~pathfig.errors.InputFileError`
-    only for an input path that does not exist, and :class:`ClassifierError` for a bad model.
+    ``error`` and no score, as does a path that cannot be read; the others are scored. Raises
+    :class:`~pathfig.errors.InputFileError` only when no input can be read at all, and
+    :class:`ClassifierError` for a bad model.
     """
     from pathfig.run.inputs import collect_inputs
 
     clf = classifier or default_classifier()
     collected = collect_inputs(inputs)
-    # Images whose figure id is taken are scored too: classifying needs no unique id.
-    todo = [(f.figid, f.path) for f in collected.figures] + [(p.figid, p.path) for p in collected.problems]
+    # Images whose figure id is taken are scored too: classifying needs no unique id. Paths
+    # that cannot be read are reported with their problem.
+    todo = [(f.figid, f.path, "") for f in collected.figures] + [
+        (p.figid, p.path, f"{p.path}: {p.error}" if p.unreadable else "") for p in collected.problems]
     out: list[FigureScore] = []
-    for figid, path in todo:
+    for figid, path, problem in todo:
         start = time.perf_counter()
+        score: float | None = None
+        error = problem
         try:
-            score: float | None = clf.score(path)
-            error = ""
+            if not problem:
+                score = clf.score(path)
         except PathfigError as exc:
             score, error = None, str(exc)
             logger.warning("[%s] %s", figid, error)

@@ -52,12 +52,15 @@ class SidecarError(PathfigError):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InputProblem:
-    """An image that cannot become a figure of this run (e.g. its figure id is already taken)."""
+    """An input that cannot become a figure of this run: an image whose figure id is already
+    taken, or a path that cannot be read at all (``unreadable``: missing, a broken link, a
+    folder that cannot be listed, a sidecar given without its image)."""
 
     path: str
     figid: str
     error: str
     sidecar: str = ""
+    unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,12 +82,17 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def find_images(inputs: Iterable[str | Path]) -> list[Path]:
+def find_images(inputs: Iterable[str | Path], problems: list[InputProblem] | None = None) -> list[Path]:
     """Image files named directly or found (recursively) in folders, in a stable order.
 
     A file named directly is taken whatever its extension: the user asked for it, so if it is
-    not an image the OCR stage records that. In folders, only :data:`IMAGE_EXTENSIONS` count and
-    hidden files and folders are skipped. A path given twice is read once.
+    not an image the OCR stage records that; a sidecar (``.yml``, ``.yaml``, ``.json``) named
+    directly is read with its image, not as one (``pathfig run figs/*``). In folders, only
+    :data:`IMAGE_EXTENSIONS` count and hidden files and folders are skipped. A path given twice
+    is read once.
+
+    A path that cannot be read (missing, a broken link, a folder that cannot be listed) raises
+    :class:`InputFileError`; with ``problems``, it is added there and the rest goes on.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -95,30 +103,50 @@ def find_images(inputs: Iterable[str | Path]) -> list[Path]:
             seen.add(key)
             found.append(p)
 
+    def problem(path: Path, error: str) -> None:
+        if problems is None:
+            raise InputFileError(path, error)
+        problems.append(InputProblem(path=os.path.abspath(path), figid=path.stem or path.name, error=error,
+                                     unreadable=True))
+        logger.warning("[%s] %s", path, error)
+
+    sidecars: list[Path] = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             hits: list[Path] = []
-            for root, dirs, files in os.walk(path, followlinks=False):
+
+            def unlisted(exc: OSError) -> None:
+                problem(Path(exc.filename or path), f"cannot read folder ({exc.strerror or exc})")
+
+            for root, dirs, files in os.walk(path, followlinks=False, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
                 hits.extend(
                     Path(root) / f for f in files if not _is_hidden(f) and Path(f).suffix.lower() in IMAGE_EXTENSIONS
                 )
             for p in sorted(hits):
                 add(p)
+        elif path.is_file() and path.suffix.lower() in SIDECAR_SUFFIXES:
+            sidecars.append(path)
         elif path.is_file():
             add(path)
+        elif path.is_symlink():
+            problem(path, f"broken symbolic link (its target {os.readlink(path)} does not exist)")
         elif path.exists():
-            raise InputFileError(path, "not a regular file or folder")
+            problem(path, "not a regular file or folder")
         else:
-            raise InputFileError(path, "no such file or folder")
+            problem(path, "no such file or folder")
+    images = {p.resolve().with_suffix("") for p in found}
+    for sidecar in sidecars:
+        if sidecar.resolve().with_suffix("") not in images:
+            problem(sidecar, "a metadata sidecar given without its image (name the image, or its folder)")
     return found
-
-
 def find_sidecar(image: Path) -> Path | None:
     """The metadata sidecar of ``image`` (``<stem>.yml``, ``.yaml`` or ``.json``), if any."""
     candidates = [image.with_suffix(s) for s in SIDECAR_SUFFIXES]
-    present = [c for c in candidates if c.is_file() and c != image]
+    # Any entry counts, not only readable files: a broken link or a folder named ``x.yml`` is
+    # a sidecar that cannot be read (an error for the figure), not a figure without metadata.
+    present = [c for c in candidates if os.path.lexists(c) and c != image]
     if len(present) > 1:
         logger.warning("[%s] several sidecars; using %s, ignoring %s",
                        image, present[0].name, ", ".join(p.name for p in present[1:]))
@@ -175,7 +203,11 @@ def collect_inputs(inputs: Sequence[str | Path]) -> CollectedInputs:
     """Find images (see :func:`find_images`), read their sidecars, give each a figure id."""
     out = CollectedInputs()
     owner: dict[str, str] = {}
-    for found in find_images(inputs):
+    images = find_images(inputs, out.problems)
+    if not images and out.problems:
+        # Nothing to read at all (a mistyped folder): an error for the run, not a figure's.
+        raise InputFileError(out.problems[0].path, out.problems[0].error)
+    for found in images:
         # Absolute paths: the store then recognises a file whatever directory the next run starts in.
         image = Path(os.path.abspath(found))
         sidecar = find_sidecar(image)
