@@ -84,6 +84,22 @@ def test_read_records_skips_blank_lines(tmp_path: Path) -> None:
     assert [(n, r["figid"]) for n, r, _ in read_records(p) if r] == [(1, "A"), (3, "B")]
 
 
+def test_read_records_one_line_one_record(tmp_path: Path) -> None:
+    # A stray quote in a TSV caption does not swallow the rows after it; a field quoted whole
+    # loses its quotes.
+    tsv = tmp_path / "q.tsv"
+    tsv.write_text('figid\tcaption\nr1\t"TP53 binds (see text\nr2\t"EGFR ""wild type"""\nr3\tBRAF\n',
+                   encoding="utf-8")
+    assert [(r["figid"], r["caption"]) for _, r, _ in read_records(tsv) if r] == [
+        ("r1", '"TP53 binds (see text'), ("r2", 'EGFR "wild type"'), ("r3", "BRAF")]
+    # JSON strings may hold U+2028 and U+0085 unescaped: they end no record.
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text('{"figid": "A", "caption": "TP53\u2028MDM2"}\r\n{"figid": "B", "caption": "x\u0085y"}\n',
+                     encoding="utf-8")
+    assert [(n, r["caption"], e) for n, r, e in read_records(jsonl)] == [
+        (1, "TP53\u2028MDM2", ""), (2, "x\u0085y", "")]
+
+
 def test_run_hook_keeps_human_mentions_and_maps_plants_nowhere() -> None:
     words = [Word(text=t, line=0, box=Box(0, 0, 1, 1)) for t in ("EGFR", "ATP", "glucose")]
     given = [Mention(word="EGFR", match="EGFR", ncbigene_id="1956", ncbigene_symbol="EGFR")]

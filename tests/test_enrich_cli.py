@@ -55,6 +55,10 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["enrich", str(tmp_path / "none.txt"), "-l", str(ENRICH / "tiny.gmt")])
     assert missing.exit_code == 1 and "none.txt: cannot read gene list" in missing.stderr
     assert "Traceback" not in missing.output
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(b"TP53\nG\xe8ne\n")
+    res = runner.invoke(app, ["enrich", str(latin1), "-l", str(ENRICH / "tiny.gmt")])
+    assert res.exit_code == 1 and "latin1.txt: gene list is not UTF-8 text (byte 6)" in res.stderr
     nothing = runner.invoke(app, ["enrich", "-", "-l", str(ENRICH / "tiny.gmt")], input="99999999\n")
     assert nothing.exit_code == 1 and "none of the 1 genes is in the universe" in nothing.stderr
     empty = runner.invoke(app, ["enrich", "-", "-l", str(ENRICH / "tiny.gmt")], input="# nothing\n")

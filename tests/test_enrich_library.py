@@ -107,6 +107,9 @@ def test_load_library_from_output_folder_gmt(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "genes"), [
     ("TP53\nMDM2\n", ["TP53", "MDM2"]),
     ("\ufeffTP53\r\n\n# note\nEGFR\t2.5\tup\nKRAS,1.0\n\"BRAF\"\n", ["TP53", "EGFR", "KRAS", "BRAF"]),
+    # several genes on a line: all of them; a ranked row (a number after the gene): the gene
+    ("TP53 MDM2 ATM\nCHEK2,EGFR; KRAS\nMYC\t-1.2e-3\nJUN\tNA\tdown\n",
+     ["TP53", "MDM2", "ATM", "CHEK2", "EGFR", "KRAS", "MYC", "JUN"]),
 ])
 def test_read_gene_list(text: str, genes: list[str]) -> None:
     assert read_gene_list(text) == genes

@@ -143,6 +143,16 @@ def test_build_errors(kwargs, message):
         build_lexicon(**kwargs)
 
 
+def test_build_without_any_gene_is_an_error(tmp_path):
+    header_only = tmp_path / "hgnc.tsv"
+    header_only.write_text(HGNC.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"no genes in HGNC {header_only}: nothing to build"):
+        build_lexicon(hgnc=header_only)
+    # gene_info of other organisms only.
+    with pytest.raises(LexiconError, match=f"no genes of taxon 4932 in gene_info {GENE_INFO}"):
+        build_lexicon(gene_info=GENE_INFO, taxon="4932")
+
+
 def test_gene_map_adds_unambiguous_previous_symbols():
     genes = gene_map(load_hgnc(HGNC))
     assert genes["MAPK1"] == ("5594", "HGNC:6871", "MAPK1")

@@ -61,9 +61,11 @@ def _read_text(name: str) -> str:
         return sys.stdin.read()
     path = Path(name)
     try:
-        return path.read_text(encoding="utf-8-sig", errors="replace")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise InputFileError(path, f"cannot read gene list ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise InputFileError(path, f"gene list is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
 
 
 def enrich_command(

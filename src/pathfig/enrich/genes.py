@@ -162,17 +162,23 @@ class GeneMapper:
 
 
 def read_gene_list(text: str) -> list[str]:
-    """Gene tokens of a gene-list file: one per line; ``#`` comments and blank lines skipped.
+    """Gene tokens of a gene-list file; ``#`` comments and blank lines skipped.
 
-    Only the first cell of a line counts (split at a tab, comma, semicolon or space), so a
-    ranked table with scores in later columns, or ``GENE,1.0``, reads as a list of genes.
+    A line holds one gene or several (``TP53 MDM2 ATM``, ``TP53,MDM2``: split at tabs, commas,
+    semicolons and spaces). A line with a number after its first cell is a row of a ranked
+    table (``EGFR<TAB>2.5<TAB>up``, ``KRAS,1.0``): only its first cell is a gene.
     """
     out = []
     for line in text.splitlines():
         line = line.strip().lstrip("\ufeff")
         if not line or line.startswith("#"):
             continue
-        token = re.split(r"[\t,; ]", line, maxsplit=1)[0].strip().strip('"')
-        if token:
-            out.append(token)
+        cells = [c.strip().strip('"') for c in re.split(r"[\t,; ]+", line)]
+        cells = [c for c in cells if c]
+        if any(_NUMBER.match(c) for c in cells[1:]):
+            cells = cells[:1]
+        out.extend(cells)
     return out
+
+
+_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$|^(?:NA|NaN|nan|-?inf)$")

@@ -179,6 +179,13 @@ def build_lexicon(
             raise LexiconError(f"{loaded.info['file']}: org.eg.db is for taxon {loaded.info['taxon_id']}, not {taxon_id}")
         ncbi_entries += loaded.entries
         sources["orgdb"] = loaded.info
+    if not hgnc_entries and not ncbi_entries:
+        # A header-only file, or gene_info without a row of this taxon: an empty lexicon would
+        # recognise nothing, silently.
+        given = ", ".join(f"{kind} {source_label(src)}" for kind, src in
+                          (("HGNC", hgnc), ("gene_info", gene_info), ("org.eg.db", orgdb)) if src is not None)
+        where = f" of taxon {taxon_id}" if taxon_id and gene_info is not None else ""
+        raise LexiconError(f"no genes{where} in {given}: nothing to build a lexicon from")
     demoted = 0
     if hgnc_entries:
         ncbi_entries, demoted = _align_to_hgnc(ncbi_entries, hgnc_entries)

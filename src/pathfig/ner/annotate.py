@@ -354,7 +354,9 @@ def read_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None,
         text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputFileError(path, f"cannot read ({getattr(exc, 'strerror', None) or exc})") from exc
-    lines = text.splitlines()
+    # Records end at a newline only: str.splitlines() also breaks at U+2028 and U+0085, which
+    # JSON strings may hold unescaped.
+    lines = [ln.removesuffix("\r") for ln in text.split("\n")]
     is_json = path.suffix.lower() in (".jsonl", ".json") or text.lstrip().startswith("{")
     if is_json:
         for n, line in enumerate(lines, start=1):
@@ -372,7 +374,9 @@ def read_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None,
             else:
                 yield n, obj, ""
         return
-    rows = csv.reader(lines, delimiter="\t")
+    # One line, one record: a stray quote must not swallow the lines after it (csv's default
+    # quoting would); a field quoted whole loses its quotes.
+    rows = ([_unquote(c) for c in row] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     header = next(rows, None)
     if not header or "figid" not in header:
         raise InputFileError(path, f"a TSV needs a header row with a figid column (got {header!r})")
@@ -386,6 +390,12 @@ def read_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None,
             yield n, None, f"{path}: line {n}: no figid"
         else:
             yield n, rec, ""
+
+
+def _unquote(field: str) -> str:
+    if len(field) >= 2 and field[0] == field[-1] == '"':
+        return field[1:-1].replace('""', '"')
+    return field
 
 
 def annotate_file(source: str | Path, out: str | Path, annotator: Annotator | None = None,
