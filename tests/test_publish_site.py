@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from pathfig.models import Box, FigureInput, Mention, Word
 from pathfig.publish import GENE_TABLE_COLUMNS, PageError, publish_site, read_page, render_page
-from pathfig.records import PAGE_KEYS
+from pathfig.records import PAGE_KEYS, safe_filename
 from pathfig.store import Store, open_store
 
 SEEDS = Path(__file__).parent / "resources" / "seeds"
@@ -192,6 +192,28 @@ def test_site_pages_tables_and_parquet(store: Store, tmp_path: Path) -> None:
     config.write_text("title: mine\n", encoding="utf-8")
     publish_site(store, site)
     assert config.read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_ids_that_are_no_file_names_link_by_their_file_name(store: Store, tmp_path: Path) -> None:
+    # An image named ``Figure 1.png`` without a sidecar: its page, URL, gene table and redirect
+    # all use the one safe name, so the links resolve and the layout finds the table.
+    _add(store, "Figure 1", {"pmcid": "PMC9", "number": "Figure 1/2"}, [_mention("TP53", "7157", "TP53")])
+    publish_site(store, tmp_path / "site", base_url="https://figs.example.org")
+    site = tmp_path / "site"
+    (page,) = (site / "_figures").iterdir()
+    stem = page.name.removesuffix(".md")
+    assert stem == safe_filename("Figure 1") and stem.startswith("Figure_1-")
+    front = _front(page.read_text(encoding="utf-8"))
+    assert front["figid"] == "Figure 1"
+    assert front["schema-jsonld"]["@id"] == f"https://figs.example.org/figures/{stem}.html"  # type: ignore[index]
+    assert (site / "_data" / f"{stem}-genes.tsv").is_file()
+    alias = str(front["figid_alias"])
+    assert front["redirect_from"] == f"/figures/{safe_filename(alias)}" and " " not in str(front["redirect_from"])
+    # The layout keys the table by the page's file name, not by the id.
+    layout = (site / "_layouts" / "figure.html").read_text(encoding="utf-8")
+    assert "page.path" in layout and "page.figid | remove" not in layout
+    # Reading the page back recovers the base URL through the same name.
+    assert read_page(page).jsonld.base_url == "https://figs.example.org"
 
 
 def test_site_removes_only_its_own_stale_files(store: Store, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ name and moved into place, and ordered deterministically: the same store gives t
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pathfig.models import Box
+from pathfig.records import safe_filename
 from pathfig.store import STORE_FILENAME, FigureRecord, MentionRecord, Store, StoreError
 
 __all__ = [
@@ -61,19 +61,6 @@ _SPACE = re.compile(r"\s+")
 def clean_text(text: str) -> str:
     """One line of text: tabs, newlines and runs of white space become one space."""
     return _SPACE.sub(" ", text).strip()
-
-
-def safe_filename(figid: str) -> str:
-    """A file name (no extension) for a figure id that is safe on every file system.
-
-    Ids made only of letters, digits, ``.``, ``_`` and ``-`` are kept as they are; any other id is
-    reduced to those characters and suffixed with a hash of the id, so distinct ids stay distinct.
-    """
-    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,150}", figid) and not figid.endswith("."):
-        return figid
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", figid).strip("._-")[:100]
-    digest = hashlib.sha256(figid.encode("utf-8")).hexdigest()[:10]
-    return f"{base}-{digest}" if base else digest
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from pathfig.errors import PathfigError
-from pathfig.records import JSONLD_KEY, FigureMeta, JsonLd
+from pathfig.records import JSONLD_KEY, FigureMeta, JsonLd, safe_filename
 
 __all__ = ["FigurePage", "PageError", "jsonld_from_block", "read_page", "render_page"]
 
@@ -53,7 +53,7 @@ def jsonld_from_block(block: Any, figid: str) -> JsonLd:
     if not isinstance(block, Mapping):
         return JsonLd()
     page_id = str(block.get("@id") or "")
-    suffix = f"/figures/{figid}.html"
+    suffix = f"/figures/{safe_filename(figid)}.html"
     base = page_id[: -len(suffix)] if page_id.endswith(suffix) else ""
     creator = block.get("creator")
     creator_name = str(creator.get("name")) if isinstance(creator, Mapping) and creator.get("name") else JsonLd.creator

@@ -257,7 +257,8 @@ _LAYOUT = """\
 <p>{{ page.caption | escape }}</p>
 <p>{{ page.papertitle | escape }} ({{ page.year | escape }}).
 <a href="https://www.ncbi.nlm.nih.gov/pmc/articles/{{ page.pmcid | uri_escape }}">{{ page.reftext | escape }}</a></p>
-{% assign key = page.figid | remove: "." | append: "-genes" %}
+{% assign file = page.path | split: "/" | last %}{% assign stem_size = file.size | minus: 3 %}
+{% assign key = file | slice: 0, stem_size | remove: "." | append: "-genes" %}
 {% assign genes = site.data[key] %}
 {% if genes %}
 <table>
@@ -273,7 +274,9 @@ _LAYOUT = """\
 
 
 def _scaffold(site: Path) -> None:
-    # Jekyll keys data files by their sanitised name (dots dropped), hence `remove: "."` above.
+    # The layout finds a page's gene table by the page's own file name (the figure id made
+    # safe, minus ``.md``); Jekyll keys data files by their sanitised name (dots dropped),
+    # hence `remove: "."`.
     for rel, text in (("_config.yml", _CONFIG), ("_layouts/figure.html", _LAYOUT)):
         path = site / rel
         if not path.exists():

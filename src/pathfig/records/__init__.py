@@ -6,7 +6,7 @@
 ('The NF-κB pathway', 'F3', 'PMC1__F3')
 """
 
-from pathfig.records.labels import FIGURE_TYPES, FigureNumber, figid_alias, figure_number
+from pathfig.records.labels import FIGURE_TYPES, FigureNumber, figid_alias, figure_number, safe_filename
 from pathfig.records.model import (
     JSONLD_KEY,
     PAGE_KEYS,
@@ -40,5 +40,6 @@ __all__ = [
     "normalize_pmcid",
     "repair_metadata",
     "repair_text",
+    "safe_filename",
     "vouched_organisms",
 ]

@@ -16,10 +16,11 @@ FigureNumber(number='F3A', figtype='Figure')
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import NamedTuple
 
-__all__ = ["FIGURE_TYPES", "FigureNumber", "figid_alias", "figure_number", "roman_to_int"]
+__all__ = ["FIGURE_TYPES", "FigureNumber", "figid_alias", "figure_number", "roman_to_int", "safe_filename"]
 
 #: Number prefix → figure type (the reference system's vocabulary).
 FIGURE_TYPES: dict[str, str] = {
@@ -172,3 +173,16 @@ def figid_alias(pmcid: str, number: str, *, figid: str = "") -> str:
     if pmcid and number:
         return f"{pmcid}__{number}"
     return figid
+
+
+def safe_filename(figid: str) -> str:
+    """A file name (no extension) for a figure id that is safe on every file system.
+
+    Ids made only of letters, digits, ``.``, ``_`` and ``-`` are kept as they are; any other id is
+    reduced to those characters and suffixed with a hash of the id, so distinct ids stay distinct.
+    """
+    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,150}", figid) and not figid.endswith("."):
+        return figid
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", figid).strip("._-")[:100]
+    digest = hashlib.sha256(figid.encode("utf-8")).hexdigest()[:10]
+    return f"{base}-{digest}" if base else digest

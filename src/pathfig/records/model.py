@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from pathfig.records.labels import figid_alias, figure_number
+from pathfig.records.labels import figid_alias, figure_number, safe_filename
 from pathfig.records.reftext import format_reftext
 from pathfig.records.text import is_missing, repair_metadata
 from pathfig.records.titles import figure_title
@@ -150,7 +150,7 @@ class FigureMeta:
             organisms_ner=vouched_organisms(v.get("organisms_ner", ()), v.get("organisms", ())),
         )
         return cls(**v, extra=extra, figid_alias=alias, figtype=num.figtype,
-                   redirect_from=f"/figures/{alias}" if alias else "")
+                   redirect_from=f"/figures/{safe_filename(alias)}" if alias else "")
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -196,7 +196,8 @@ class JsonLd:
         # schema.org's Dataset.name is the dataset's title, so the figure title goes here.
         return {
             "@context": "https://schema.org/",
-            "@id": f"{self.base_url.rstrip('/')}/figures/{meta.figid}.html",
+            # The page's URL: its file is named for the id (`safe_filename`), as is the page.
+            "@id": f"{self.base_url.rstrip('/')}/figures/{safe_filename(meta.figid)}.html",
             "@type": "Dataset",
             "description": meta.caption or meta.figtitle,
             "license": self.license,
