@@ -683,6 +683,18 @@ LABELS = [
     # a slash list joins no next label (``STAT 5`` does)
     ("ERK1/2 p38", ["MAPK1", "MAPK14", "MAPK3"]),
     ("IKKα/β γ", ["CHUK", "IKBKB"]),
+    # neighbouring labels on one OCR line: no join that drops or invents a gene
+    ("Rb P", ["RB1"]),                                  # P marks a phosphate (not RBP4's RBP)
+    ("Ras P", ["KRAS"]),                                # (not HHAT's alias RASP)
+    ("IFN-γ p38", ["IFNG", "MAPK14"]),                  # not re-cut into IFN and γp38
+    ("TNF-α p50", ["NFKB1", "TNF"]),
+    ("ERK1/2 MAPK", ["MAPK1", "MAPK3"]),                # the list, not the family's one member
+    ("ERK1/2 p-AKT", ["AKT1", "MAPK1", "MAPK3"]),       # a prefix is no end of the word before
+    ("MEK1/2 c-Raf", ["MAP2K1", "MAP2K2", "RAF1"]),
+    ("ERK1/2 β-catenin", ["CTNNB1", "MAPK1", "MAPK3"]),
+    ("p53 YAP/TAZ", ["TP53", "WWTR1", "YAP1"]),         # no mass name p53 + YAP
+    ("MEK1/2 →", ["MAP2K1", "MAP2K2"]),                 # an arrow ends no name
+    ("G protein →", []),
     # a multi-word name whose last word carries its complex partner
     ("cyclin B1-CDK1", ["CCNB1", "CDK1"]),
     ("Cyclin D1-CDK4", ["CCND1", "CDK4"]),

@@ -35,6 +35,10 @@ _RECEPTOR_WORDS = frozenset({"receptor", "receptors", "r"})
 _ADRENERGIC = re.compile(r"^[αβab][1-3][A-D]?$")
 _SUBUNIT_START = frozenset("αβγδε")
 _MASS = re.compile(r"^([pP])(\d{2,3}(?:/\d{2,3})*)$")
+_SPLITS = frozenset({"expand_slash", "split_complex", "split_glued", "expand_range", "split_comma",
+                     "split_parenthetical", "restore_slash", "integrin_dimer"})
+_RECUTS = frozenset({"split_complex", "split_glued", "split_parenthetical", "split_comma"})
+_PHOSPHO_MARKS = frozenset({"P", "p"})
 _FUNCTION_WORDS = frozenset("a an as at by in is of on or to up we be it if no so do vs".split())
 
 
@@ -76,6 +80,12 @@ class LineReader:
             if joined:
                 text, extra = joined
                 hits = self._resolve_phrase(text)
+                if hits and "/" in tokens[i][0] and all(h.entries[0].kind == "family" for h in hits):
+                    # ``ERK1/2 MAPK``: the list names its members, not the family's representative.
+                    listed = self.resolve(tokens[i][0])
+                    members = {c.ncbigene_id for h in hits for c in h.candidates}
+                    if listed and len(listed) > 1 and all(e.ncbigene_id in members for h in listed for e in h.entries):
+                        hits = listed
                 if i + extra < len(tokens) and tokens[i + extra][1] == 1 and (
                         member := self._numbered_member(hits, tokens[i + extra][0])
                         or (self.options.subunits and tokens[i + extra][0][:1] in _SUBUNIT_START
@@ -186,6 +196,8 @@ class LineReader:
             n_max = min(span, self.options.max_ngram, len(tokens) - i)
             parts = [self._token_info(t)[3] for t, _ in tokens[i : i + n_max]]
             for n in range(n_max, 1, -1):
+                if not parts[n - 1]:
+                    continue   # ``MEK1/2 →``: an arrow or bracket ends no name
                 key = "".join(parts[:n])
                 if key in self._multi_keys or (
                         key[:-1] in self._multi_keys and plural(T.strip_punct(tokens[i + n - 1][0]))):
@@ -205,6 +217,11 @@ class LineReader:
                 if rules.is_figure_reference(f"{first} {nxt}"):
                     return None
                 hits = self._resolve_phrase(phrase)
+                if hits and (nxt in _PHOSPHO_MARKS or self.resolve(tokens[i + 1][0])
+                             or any(_RECUTS & set(h.transforms) for h in hits)):
+                    # ``Rb P`` is no RBP (P marks a phosphate), a next word naming a gene of its
+                    # own joins nothing, and ``IFN-γ p38`` is not re-cut into ``IFN`` and ``γp38``.
+                    hits = None
                 if hits and not self._better_alone(first, hits):
                     return phrase, 2
         return None
@@ -229,7 +246,7 @@ class LineReader:
         found: list[Hit] = []
         for number in m.group(2).split("/"):
             hits = self.resolve(f"{m.group(1)}{number}{nxt}")
-            if not hits or len(hits) != 1 or "split_glued" in hits[0].transforms:
+            if not hits or len(hits) != 1 or _SPLITS & set(hits[0].transforms):   # (``p53 YAP/TAZ``)
                 return None
             found.append(replace(hits[0], transforms=hits[0].transforms + ("mass_name",)))
         return found
@@ -307,6 +324,14 @@ class LineReader:
         the rest's genes) or None."""
         m = _HEAD_TAIL.match(nxt)
         if not m or not _SHORT_NEXT.match(m.group(1)) or _prose_start(first):
+            return None
+        # Not after a slash list (``ERK1/2 p-AKT``), nor for a label that is one name as printed
+        # (``β-catenin``, ``c-Myc``, ``p-AKT``) or whose head is a name (``p50/p65``); and only
+        # when the rest names a partner.
+        whole = self.resolve(nxt)
+        if "/" in first or m.group(1) in _PHOSPHO_MARKS \
+                or (whole and not any(_SPLITS & set(h.transforms) for h in whole)) \
+                or self.resolve(m.group(1)) or not self.resolve(m.group(2)):
             return None
         k1 = self._token_info(first)[0]
         if not k1 or not self._token_info(m.group(1))[2] or rules.is_figure_reference(f"{first} {m.group(1)}"):
