@@ -10,6 +10,7 @@ import pytest
 
 from pathfig.models import Box, FigureInput, Mention, Word
 from pathfig.publish import GENES_COLUMNS, export, safe_filename
+from pathfig.publish.exports import write_gmts
 from pathfig.store import InputErrorRecord, Store, StoreError, open_store
 
 
@@ -96,6 +97,25 @@ def test_gmt_format(store: Store, tmp_path: Path) -> None:
         "B\tA title over lines\t207\t1956\t7157\n"
         "C\t\t207\t1956\t7157\n"
     )
+
+
+def test_one_gmt_per_organism(store: Store, tmp_path: Path) -> None:
+    mouse = [_mention(s, g, s, org="10090") for s, g in (("Trp53", "22059"), ("Egfr", "13649"), ("Akt1", "11651"))]
+    _add(store, "M", mouse, figtitle="Mouse figure")
+    _add(store, "X", [_mention(s, str(i), s, org="7227") for i, s in enumerate(("a", "b"), 1)])  # 2 fly genes
+    _add(store, "Q", [_mention(s, str(i), s, org="99999") for i, s in enumerate(("a", "b", "c"), 1)])
+    gmt = tmp_path / "out" / "gmt"
+    gmt.mkdir(parents=True)
+    (gmt / "pathfig-Rattus_norvegicus.gmt").write_text("stale\n", encoding="utf-8")
+    paths = export(store, tmp_path / "out")
+    assert _read(gmt / "pathfig-Homo_sapiens.gmt") == ""   # always written, here empty
+    assert _read(paths["gmt:Mus_musculus"]) == "M\tMouse figure\t11651\t13649\t22059\n"
+    assert _read(paths["gmt:taxon_99999"]) == "Q\t\t1\t2\t3\n"   # a taxon without a name
+    assert sorted(p.name for p in gmt.iterdir()) == [   # no fly file (2 genes), the stale rat one gone
+        "pathfig-Homo_sapiens.gmt", "pathfig-Mus_musculus.gmt", "pathfig-taxon_99999.gmt"]
+    (gmt / "pathfig-chemicals-Homo_sapiens.gmt").write_text("kept\n", encoding="utf-8")
+    write_gmts(store, tmp_path / "out")   # the chemical libraries are not the gene writer's to remove
+    assert (gmt / "pathfig-chemicals-Homo_sapiens.gmt").is_file()
 
 
 def test_figures_jsonl(store: Store, tmp_path: Path) -> None:

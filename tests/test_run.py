@@ -371,3 +371,15 @@ def test_a_users_lexicon_is_prepared_before_workers_fork() -> None:
     spec, version = runner._resolve_lexicon(lexicon)
     assert (spec, version) == (lexicon, "test-lexicon-prepared")
     assert lexicon._names == {"7157": ("tumor protein p53",)}
+
+
+def test_summary_names_organism_libraries_plainly(tmp_path: Path) -> None:
+    from pathfig.run.summary import RunSummary
+
+    s = RunSummary(out_dir=tmp_path, images=1, workers=1, outputs={
+        "gmt": tmp_path / "h.gmt", "gmt:Mus_musculus": tmp_path / "m.gmt",
+        "gmt_chemicals:Homo_sapiens": tmp_path / "c.gmt"})
+    text = "\n".join(s.lines())
+    assert f"  gmt: {tmp_path / 'h.gmt'}" in text
+    assert f"  gmt (Mus musculus): {tmp_path / 'm.gmt'}" in text
+    assert f"  chemical gmt (Homo sapiens): {tmp_path / 'c.gmt'}" in text

@@ -18,18 +18,20 @@ from typing import IO, Any
 
 from pathfig.models import Box
 from pathfig.records import safe_filename
-from pathfig.store import STORE_FILENAME, FigureRecord, MentionRecord, Store, StoreError
+from pathfig.store import STORE_FILENAME, FigureRecord, MentionRecord, Store, StoreError, organism_name
 
 __all__ = [
     "GENES_COLUMNS",
     "GMT_MIN_GENES",
     "Artifact",
     "export",
+    "gene_gmt_name",
     "gene_rows",
     "safe_filename",
     "write_figures_jsonl",
     "write_genes_tsv",
     "write_gmt",
+    "write_gmts",
     "write_ocr_json",
 ]
 
@@ -40,7 +42,7 @@ GENES_COLUMNS = (
     "source", "x0", "y0", "x1", "y1", "confidence",
 )
 
-#: A figure enters the GMT library when it has at least this many distinct human genes.
+#: A figure enters an organism's GMT library when it has at least this many distinct genes of it.
 GMT_MIN_GENES = 3
 
 HUMAN = "9606"
@@ -165,11 +167,50 @@ def _id_key(gid: str) -> tuple[int, int | str]:
 
 
 def write_gmt(store: Store, path: Path, *, organism_id: str = HUMAN, min_genes: int = GMT_MIN_GENES) -> Path:
-    """One line per figure with ≥ ``min_genes`` distinct genes: figure id, title, NCBI Gene ids."""
-    genes: dict[str, set[str]] = {}
+    """One line per figure with ≥ ``min_genes`` distinct genes of ``organism_id``: figure id,
+    title, NCBI Gene ids."""
+    return _write_gmt_lines(store, path, _gene_sets(store).get(organism_id, {}), min_genes)
+
+
+def gene_gmt_name(organism_id: str) -> str:
+    """``gmt/pathfig-Homo_sapiens.gmt`` for 9606; ``gmt/pathfig-taxon_N.gmt`` for a taxon
+    pathfig has no name for."""
+    name = organism_name(organism_id) or f"taxon {organism_id}"
+    safe = "".join(c if c.isalnum() else "_" for c in name).strip("_")
+    return f"gmt/pathfig-{safe}.gmt"
+
+
+def write_gmts(store: Store, out_dir: Path, *, min_genes: int = GMT_MIN_GENES) -> dict[str, Path]:
+    """The gene-set library of each organism the figures' genes belong to (``--lexicon mouse``
+    gives mouse genes, a fly figure fly genes), the human one always; stale gene GMTs go.
+
+    Keys: ``gmt`` for human, ``gmt:<Genus_species>`` for the others.
+    """
+    sets = _gene_sets(store)
+    written: dict[str, Path] = {}
+    for organism_id in sorted(set(sets) | {HUMAN}, key=lambda t: (t != HUMAN, t)):
+        path = out_dir / gene_gmt_name(organism_id)
+        by_figure = sets.get(organism_id, {})
+        if organism_id != HUMAN and not any(len(ids) >= min_genes for ids in by_figure.values()):
+            continue
+        _write_gmt_lines(store, path, by_figure, min_genes)
+        written["gmt" if organism_id == HUMAN else f"gmt:{path.stem.removeprefix('pathfig-')}"] = path
+    keep = {p.name for p in written.values()}
+    for stale in (out_dir / "gmt").glob("pathfig-*.gmt"):
+        if stale.name not in keep and not stale.name.startswith("pathfig-chemicals-"):
+            stale.unlink()
+    return written
+
+
+def _gene_sets(store: Store) -> dict[str, dict[str, set[str]]]:
+    """organism id → figure id → NCBI Gene ids of its ok figures' mentions."""
+    sets: dict[str, dict[str, set[str]]] = {}
     for m in store.mentions(status="ok"):
-        if m.organism_id == organism_id:
-            genes.setdefault(m.figid, set()).add(m.ncbigene_id)
+        sets.setdefault(m.organism_id, {}).setdefault(m.figid, set()).add(m.ncbigene_id)
+    return sets
+
+
+def _write_gmt_lines(store: Store, path: Path, genes: dict[str, set[str]], min_genes: int) -> Path:
     with _atomic(path) as f:
         for fig in store.figures(status="ok"):
             ids = genes.get(fig.figid, set())
@@ -223,7 +264,7 @@ def export(store: Store | str | Path, out_dir: str | Path) -> dict[str, Path]:
     return {
         "genes": write_genes_tsv(store, out / Artifact.GENES),
         "figures": write_figures_jsonl(store, out / Artifact.FIGURES),
-        "gmt": write_gmt(store, out / Artifact.GMT_HUMAN),
+        **write_gmts(store, out),  # gmt/pathfig-Homo_sapiens.gmt, and one per other organism
         "ocr": write_ocr_json(store, out / Artifact.OCR),
         **write_entity_exports(store, out),  # chemicals.tsv, diseases.tsv, chemical GMTs
     }

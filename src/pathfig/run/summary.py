@@ -92,5 +92,13 @@ class RunSummary:
             out.append("interrupted: re-run the same command to finish")
         if self.outputs:
             out.append("outputs:")
-            out.extend(f"  {name}: {path}" for name, path in self.outputs.items())
+            out.extend(f"  {_label(name)}: {path}" for name, path in self.outputs.items())
         return out
+
+
+def _label(name: str) -> str:
+    """``gmt:Mus_musculus`` → ``gmt (Mus musculus)``, ``gmt_chemicals:…`` → ``chemical gmt (…)``."""
+    kind, _, organism = name.partition(":")
+    if not organism:
+        return name
+    return f"{'chemical gmt' if kind == 'gmt_chemicals' else kind} ({organism.replace('_', ' ')})"
