@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,7 +31,7 @@ from pathfig.models import Box, Word
 from pathfig.ner.annotate import Annotator
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", ROOT.parent / "shared"))
 GOLD = ROOT / "tests/resources/entities/annotations.tsv"
 
 

@@ -20,10 +20,11 @@ import argparse
 import collections
 import csv
 import json
+import os
 import re
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def norm(text: str) -> str:

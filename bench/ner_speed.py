@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import time
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from pathfig.lexicon.prior import load_default_prior
 from pathfig.models import Box, Word
 from pathfig.ner import GeneRecognizer
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def stream(ocr_dirs: list[Path]) -> list[list[Word]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
 import time
@@ -32,7 +33,7 @@ from pathfig.ner.annotate import HUMAN, Annotator, annotate_figure
 from pathfig.records import repair_metadata
 from pathfig.run.inputs import read_sidecar
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 COLS = ["figid", "organism_id", "word", "ncbigene_id", "ncbigene_symbol", "source"]
 
 

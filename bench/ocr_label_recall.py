@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import statistics
@@ -37,7 +38,7 @@ __all__ = ["label_read", "main", "normalise"]
 
 DEFAULTS = OcrOptions()
 CONFIDENCE_CUTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 GREEK = str.maketrans({
     "α": "A", "β": "B", "γ": "G", "δ": "D", "ε": "E", "ζ": "Z", "η": "H", "θ": "Q", "ι": "I",
     "κ": "K", "λ": "L", "μ": "M", "ν": "N", "ξ": "X", "π": "P", "ρ": "R", "σ": "S", "τ": "T",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +30,7 @@ from pathfig.ner.annotate import Annotator
 from pathfig.ner.organisms import OrganismOptions
 from pathfig.ner.species import SpeciesFinder
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SKIP = {"XXX", "REJECT", "Plants", "Microbes"}
 # Upstream typos in the curated labels (the species is clear).
 TYPOS = {"Drosophlia melanogaster": "Drosophila melanogaster"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import statistics
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from pathfig.lexicon.prior import load_default_prior
 from pathfig.ner import GeneRecognizer
 from pathfig.ner.annotate import HUMAN, Annotator, annotate_figure
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("PATHFIG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 BENCH_OUT = Path(__file__).resolve().parent / "out"
 
 

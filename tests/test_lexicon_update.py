@@ -229,3 +229,16 @@ def test_cli_update_failure_exits_non_zero(server, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "error:" in result.output and "Rattus_norvegicus.gene_info.gz: HTTP 404" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--entities", "--organism", "mouse"], "--organism update gene lexicons, not --entities"),
+    (["--entities", "--hgnc-url", "http://x", "--gene-info-base", "http://y"],
+     "--hgnc-url, --gene-info-base update gene lexicons, not --entities"),
+    (["--mesh-year", "2030"], "--mesh-year is for --entities"),
+    (["--organism", "mouse", "--famplex-base", "http://x"], "--famplex-base: HGNC and FamPlex are for human only"),
+])
+def test_update_refuses_options_it_would_ignore(tmp_path, args, message):
+    # Refused before any download: nothing listens, and the network guard would fail the test.
+    result = CliRunner().invoke(lexicon_app, ["update", "--cache", str(tmp_path), "--no-progress", *args])
+    assert result.exit_code == 2 and message in " ".join(result.output.replace("│", " ").split())

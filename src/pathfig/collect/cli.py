@@ -15,7 +15,7 @@ __all__ = ["collect_command", "register"]
 
 def collect_command(
     query: Annotated[str, typer.Option("--query", help="Search query in the source's syntax, e.g. '\"signaling pathway\"'.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <figid>.jpg + <figid>.yml and the ledger.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <figid>.<image ext> + <figid>.yml and the ledger.")],
     date_from: Annotated[str, typer.Option("--from", help="First publication date, YYYY-MM-DD.")] = "",
     date_to: Annotated[str, typer.Option("--to", help="Last publication date, YYYY-MM-DD.")] = "",
     source: Annotated[str, typer.Option(help="europepmc (REST search, cursor pages) or pmc (NCBI E-utilities).")] = "europepmc",

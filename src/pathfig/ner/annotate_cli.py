@@ -30,7 +30,7 @@ def annotate_text(
     except PathfigError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{out}: {written} records" + (f", {errors} skipped (see errors above)" if errors else ""))
+    typer.echo(f"{out}: {written} record{'' if written == 1 else 's'}" + (f", {errors} skipped (see errors above)" if errors else ""))
     if errors and not written:
         raise typer.Exit(1)
 

@@ -29,8 +29,9 @@ Force = Annotated[bool, typer.Option("--force", help="Redo figures already done.
 LexiconPath = Annotated[
     Path | None,
     typer.Option("--lexicon", dir_okay=False,
-                 help="Lexicon file, or an organism whose lexicon `pathfig lexicon update` built "
-                      "(default: the bundled human lexicon)."),
+                 help="One lexicon for every figure: a lexicon file, or an organism (human, mouse and "
+                      "rat are bundled; others once `pathfig lexicon update --organism` built them). "
+                      "Default: each figure's inferred organism picks its lexicon (see figures.jsonl)."),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Threshold = Annotated[
@@ -59,7 +60,7 @@ def run_command(
 ) -> None:
     """Read figure images into gene tables: OCR, gene recognition, store, exports.
 
-    Each image may have a sidecar <stem>.yml/.yaml/.json with its metadata (figid, figtitle, papertitle, caption, ...). Outputs in --out: genes.tsv, figures.jsonl, gmt/pathfig-Homo_sapiens.gmt, ocr/<figid>.json and the store pathfig.sqlite. Re-running skips figures already done; failed figures are recorded and the batch goes on.
+    Each image may have a sidecar <stem>.yml/.yaml/.json with its metadata (figid, figtitle, papertitle, caption, ...). Outputs in --out: genes.tsv, chemicals.tsv, diseases.tsv, figures.jsonl, gmt/pathfig-<Organism>.gmt (genes; Homo_sapiens always) and gmt/pathfig-chemicals-<Organism>.gmt, ocr/<figid>.json, the figure site site/, and the store pathfig.sqlite. Re-running skips figures already done; failed figures are recorded and the batch goes on.
 
     Each figure is first scored by the pathway-figure classifier (stored, and published as automl_pathway); a figure scoring below --threshold is recorded as not a pathway figure (status not_pathway) and not read, unless --all is given.
 
