@@ -116,8 +116,8 @@ def find_images(inputs: Iterable[str | Path], problems: list[InputProblem] | Non
         if path.is_dir():
             hits: list[Path] = []
 
-            def unlisted(exc: OSError) -> None:
-                problem(Path(exc.filename or path), f"cannot read folder ({exc.strerror or exc})")
+            def unlisted(exc: OSError, top: Path = path) -> None:
+                problem(Path(exc.filename or top), f"cannot read folder ({exc.strerror or exc})")
 
             for root, dirs, files in os.walk(path, followlinks=False, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
