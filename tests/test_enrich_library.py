@@ -110,6 +110,7 @@ def test_load_library_from_output_folder_gmt(tmp_path: Path) -> None:
     # several genes on a line: all of them; a ranked row (a number after the gene): the gene
     ("TP53 MDM2 ATM\nCHEK2,EGFR; KRAS\nMYC\t-1.2e-3\nJUN\tNA\tdown\n",
      ["TP53", "MDM2", "ATM", "CHEK2", "EGFR", "KRAS", "MYC", "JUN"]),
+    ("7157 4193\t207\nBRAF 3\n", ["7157", "4193", "207", "BRAF"]),   # ids on a line; a symbol and its rank
 ])
 def test_read_gene_list(text: str, genes: list[str]) -> None:
     assert read_gene_list(text) == genes

@@ -165,8 +165,9 @@ def read_gene_list(text: str) -> list[str]:
     """Gene tokens of a gene-list file; ``#`` comments and blank lines skipped.
 
     A line holds one gene or several (``TP53 MDM2 ATM``, ``TP53,MDM2``: split at tabs, commas,
-    semicolons and spaces). A line with a number after its first cell is a row of a ranked
-    table (``EGFR<TAB>2.5<TAB>up``, ``KRAS,1.0``): only its first cell is a gene.
+    semicolons and spaces), symbols or NCBI Gene ids (``7157 4193``). A line with a number after
+    a symbol is a row of a ranked table (``EGFR<TAB>2.5<TAB>up``, ``KRAS,1.0``, ``MYC 3``): only
+    its first cell is a gene.
     """
     out = []
     for line in text.splitlines():
@@ -175,8 +176,8 @@ def read_gene_list(text: str) -> list[str]:
             continue
         cells = [c.strip().strip('"') for c in re.split(r"[\t,; ]+", line)]
         cells = [c for c in cells if c]
-        if any(_NUMBER.match(c) for c in cells[1:]):
-            cells = cells[:1]
+        if not all(c.isdigit() for c in cells) and any(_NUMBER.match(c) for c in cells[1:]):
+            cells = cells[:1]   # (a line of NCBI Gene ids is a list, not a ranked row)
         out.extend(cells)
     return out
 
